@@ -1,0 +1,32 @@
+//! Validates the corpus and embeds it: `corpus/` -> validated model -> `OUT_DIR/corpus.bin`.
+//!
+//! Any error in a corpus file stops the build with the file, the line and what to fix.
+
+use std::path::Path;
+
+// The same parsing and validation code as the library and the command-line tool. The build
+// uses only part of it, hence the allowance.
+#[allow(dead_code, unused_imports)]
+#[path = "src/corpus/mod.rs"]
+mod corpus;
+
+fn main() {
+    // VERKENNER_CORPUS builds the app from another corpus folder (tests, trial corpora).
+    println!("cargo:rerun-if-env-changed=VERKENNER_CORPUS");
+    let dir = std::env::var_os("VERKENNER_CORPUS").map_or_else(|| "corpus".into(), std::path::PathBuf::from);
+    let dir = dir.as_path();
+    println!("cargo:rerun-if-changed={}", dir.display());
+    for file in corpus::input_files(dir) {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
+    match corpus::load_dir(dir) {
+        Ok(corpus) => {
+            let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+            std::fs::write(&out, corpus::encode(&corpus)).expect("OUT_DIR is writable");
+        }
+        Err(errors) => {
+            eprintln!("\nThe corpus has errors; the app is not built.\n\n{errors}\n");
+            std::process::exit(1);
+        }
+    }
+}
