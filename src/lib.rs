@@ -5,6 +5,7 @@
 //! well as to wasm for the browser. The UI (`ui`, wasm only) sits on top of it.
 
 pub mod corpus;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,168 @@
+//! The web app (wasm only): thin Leptos components over the core.
+//!
+//! State lives in the URL: the [`Route`] signal is read from the query string at start-up and
+//! on Back/Forward (`popstate`), and written with `pushState` when the reader follows a link.
+//! Links are real `<a href="?...">` elements, so middle-click and "open in new tab" work; a
+//! plain click is handled here without reloading the page.
+
+mod documents;
+mod parts;
+mod reader;
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::state::Route;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount_to_body(App);
+}
+
+/// Navigation: the current route and the way to change it.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub route: RwSignal<Route>,
+    /// Counts navigations made in the app (not the first load), so views know when to move
+    /// focus to the new content.
+    pub moves: RwSignal<u32>,
+}
+
+impl Nav {
+    /// The `href` of a route: a relative query string, or the page's own path for the start
+    /// view, so the app works under any path of any host.
+    pub fn href(&self, route: &Route) -> String {
+        let query = route.to_query();
+        if query.is_empty() {
+            window().location().pathname().unwrap_or_else(|_| "./".into())
+        } else {
+            format!("?{query}")
+        }
+    }
+
+    /// Shows `route` and adds it to the history.
+    pub fn push(&self, route: Route) {
+        let href = self.href(&route);
+        if let Ok(history) = window().history() {
+            // A failing pushState (for example a sandboxed iframe) still shows the view.
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&href));
+        }
+        self.moves.update(|n| *n += 1);
+        self.route.set(route);
+    }
+
+    /// Handles a click on an internal link: plain left clicks navigate in place; clicks with
+    /// a modifier or another button are left to the browser (new tab, new window).
+    pub fn follow(&self, ev: &MouseEvent, route: Route) {
+        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        self.push(route);
+    }
+}
+
+pub fn use_nav() -> Nav {
+    use_context::<Nav>().expect("Nav is provided by App")
+}
+
+fn current_route() -> Route {
+    Route::from_query(&window().location().search().unwrap_or_default())
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let nav = Nav { route: RwSignal::new(current_route()), moves: RwSignal::new(0) };
+    provide_context(nav);
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        nav.moves.update(|n| *n += 1);
+        nav.route.set(current_route());
+    });
+    on_cleanup(move || listener.remove());
+
+    let view = move || {
+        let route = nav.route.get();
+        match route.doc.as_deref() {
+            None => documents::DocumentList().into_any(),
+            Some(id) => match crate::corpus().document(id) {
+                Some((idx, _)) => view! { <reader::Reader doc=idx target=route.passage.clone() /> }.into_any(),
+                None => view! { <NotFound id=id.to_string() /> }.into_any(),
+            },
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#inhoud">"Naar de inhoud"</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <Link to=Route::home() class="site-title">
+                    <span class="site-title__name">"Verkenner sociaal domein"</span>
+                </Link>
+                <p class="site-header__tagline">
+                    "Wat er geschreven is over jeugd, zorg en werk sinds gemeenten het in 2015 overnamen"
+                </p>
+            </div>
+        </header>
+        <main id="inhoud" tabindex="-1">{view}</main>
+        <footer class="site-footer">
+            <p>
+                "De teksten komen uit nieuwsberichten, een opiniestuk, een persbericht en reacties van lezers. "
+                "Wij hebben ze niet veranderd. Welke kant een tekstdeel kiest (optimistisch, kritisch of gemengd) "
+                "is door ons met de hand bepaald."
+            </p>
+        </footer>
+    }
+}
+
+/// A link to a route inside the app.
+#[component]
+pub fn Link(to: Route, children: Children, #[prop(optional)] class: Option<&'static str>) -> impl IntoView {
+    let nav = use_nav();
+    let href = nav.href(&to);
+    view! {
+        <a href=href class=class on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>
+            {children()}
+        </a>
+    }
+}
+
+#[component]
+fn NotFound(id: String) -> impl IntoView {
+    set_title("Niet gevonden");
+    view! {
+        <section data-view="not-found" class="not-found">
+            <h1 tabindex="-1">"Dit document bestaat niet"</h1>
+            <p>"Er is geen document met de naam \u{201c}" {id} "\u{201d}. Misschien is de link niet compleet."</p>
+            <p><Link to=Route::home()>"Naar alle documenten"</Link></p>
+        </section>
+    }
+}
+
+/// Sets the page title: the view's own title, then the app's name.
+pub fn set_title(title: &str) {
+    let full = if title.is_empty() {
+        "Verkenner sociaal domein".to_string()
+    } else {
+        format!("{title} \u{2014} Verkenner sociaal domein")
+    };
+    document().set_title(&full);
+}
+
+/// After an in-app navigation, moves focus to the new view's heading so screen reader and
+/// keyboard users continue there; on the first load the browser's own focus is kept.
+pub fn focus_after_move(selector: &'static str) {
+    let nav = use_nav();
+    if nav.moves.get_untracked() == 0 {
+        return;
+    }
+    request_animation_frame(move || {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if let Ok(Some(el)) = document().query_selector(selector) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}

@@ -1,0 +1,97 @@
+//! Lezen: one document with its passages, their stances and themes, and the comments below.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::parts::{person, Byline, StanceBadge, StanceCounts, ThemeList};
+use super::{focus_after_move, set_title, Link};
+use crate::corpus::{Corpus, DocIdx, Document};
+use crate::state::Route;
+
+#[component]
+pub fn Reader(doc: DocIdx, target: Option<String>) -> impl IntoView {
+    let corpus = crate::corpus();
+    // A comment opens in its article, so it is read in context.
+    let article_idx = corpus.article_of(doc);
+    let article = &corpus.documents[article_idx as usize];
+    let target = target.or_else(|| (article_idx != doc).then(|| corpus.documents[doc as usize].id.clone()));
+    set_title(article.title.as_deref().unwrap_or_default());
+    match &target {
+        Some(id) => scroll_to_target(id.clone()),
+        None => focus_after_move("[data-view=document] h1"),
+    }
+    let comments = article.comments.len();
+    view! {
+        <article data-view="document" data-document=article.id.clone() class="reader">
+            <p class="reader__back"><Link to=Route::home()>"\u{2190} Alle documenten"</Link></p>
+            <h1 tabindex="-1">{article.title.clone()}</h1>
+            <Byline doc=article />
+            {article.date_note.clone().map(|note| view! { <p class="reader__date-note">{note}</p> })}
+            <StanceCounts counts=corpus.stance_counts(article) />
+            <div class="reader__body">{passages(corpus, article, target.as_deref())}</div>
+            {(comments > 0).then(|| view! {
+                <section data-comments="" class="comments" aria-labelledby="reacties-kop">
+                    <h2 id="reacties-kop">{format!("Reacties van lezers ({comments})")}</h2>
+                    {article.comments.iter().map(|&c| {
+                        let comment = &corpus.documents[c as usize];
+                        let author = comment.authors.first().map(person).unwrap_or_default();
+                        let is_target = target.as_deref() == Some(comment.id.as_str());
+                        view! {
+                            <article class="comment" data-comment=comment.id.clone() id=format!("c-{}", comment.id)
+                                data-target=is_target.then_some("true") tabindex=is_target.then_some("-1")>
+                                <h3 class="comment__author">{author}</h3>
+                                {passages(corpus, comment, target.as_deref())}
+                            </article>
+                        }
+                    }).collect_view()}
+                </section>
+            })}
+            <p class="reader__source">
+                "Bron: vastgelegd van het web als " <code>{article.source.clone()}</code>
+                ". Menu\u{2019}s, deelknoppen en andere webonderdelen zijn weggelaten; de tekst zelf is niet veranderd."
+            </p>
+        </article>
+    }
+}
+
+/// The passages of one document, each with its heading, stance and themes.
+fn passages(corpus: &'static Corpus, doc: &'static Document, target: Option<&str>) -> impl IntoView {
+    corpus
+        .passages_of(doc)
+        .iter()
+        .map(|passage| {
+            let is_target = target == Some(passage.id.as_str());
+            view! {
+                {passage.heading.clone().map(|h| view! { <h2 class="passage-heading">{h}</h2> })}
+                <section class="passage" data-passage=passage.id.clone() data-stance=passage.stance.id()
+                    id=format!("p-{}", passage.id) data-target=is_target.then_some("true")
+                    tabindex=is_target.then_some("-1") aria-label=is_target.then_some("Gekozen tekstdeel")>
+                    <p class="passage__text">{passage.text.clone()}</p>
+                    <div class="passage__meta">
+                        <StanceBadge stance=passage.stance />
+                        <ThemeList corpus=corpus passage=passage />
+                    </div>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+/// Scrolls the marked passage (or comment) into view and gives it focus once it is rendered.
+fn scroll_to_target(id: String) {
+    request_animation_frame(move || {
+        let selector = format!("[data-passage=\"{0}\"], [data-comment=\"{0}\"]", css_escape(&id));
+        if let Ok(Some(el)) = document().query_selector(&selector) {
+            el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Ids are validated as [a-z0-9-] at build time, but the target comes from the URL: keep only
+/// characters that cannot break out of the attribute selector.
+fn css_escape(id: &str) -> String {
+    id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
+}
