@@ -2,6 +2,7 @@
 //! corpus.
 
 mod corpus_errors;
+mod embedded;
 mod real_corpus;
 
 use std::path::{Path, PathBuf};
