@@ -184,10 +184,11 @@ impl Loader<'_> {
                     }
                     let themes = self.resolve_themes(&raw_passage, themes);
                     if let Some(source) = &mut source {
-                        source.check_text(self.errors, &file, raw_passage.at.line, "passage", &raw_passage.text);
+                        // In source order, so a sentence the source runs across two passages is found.
                         if let Some(heading) = &raw_passage.heading {
                             source.check_text(self.errors, &file, raw_passage.at.line, "heading", heading);
                         }
+                        source.check_text(self.errors, &file, raw_passage.at.line, "passage", &raw_passage.text);
                     }
                     passages.push(Passage {
                         id: raw_passage.id,
@@ -490,7 +491,7 @@ impl Source {
             ));
         }
         self.kept.push_str(&text);
-        self.kept.push('\n');
+        self.kept.push(' ');
     }
 
     /// Checks that no sentence of the source was lost: every non-empty line is removed on
