@@ -40,16 +40,20 @@ pub fn DocumentList() -> impl IntoView {
                                 *n += m;
                             }
                         }
+                        let total: usize = counts.iter().sum();
+                        let in_comments = total - doc.passage_count as usize;
+                        let size = match comments {
+                            0 => format!("{total} tekstdelen"),
+                            1 => format!("{total} tekstdelen, waarvan {in_comments} in 1 reactie"),
+                            n => format!("{total} tekstdelen, waarvan {in_comments} in {n} reacties"),
+                        };
                         view! {
                             <li class="doc-card" data-document=doc.id.clone()>
                                 <h2 class="doc-card__title">
                                     <Link to=Route::document(&doc.id)>{doc.title.clone()}</Link>
                                 </h2>
                                 <Byline doc=doc />
-                                <p class="doc-card__size">
-                                    {doc.passage_count} " tekstdelen"
-                                    {(comments > 0).then(|| format!(", {comments} {}", if comments == 1 { "reactie" } else { "reacties" }))}
-                                </p>
+                                <p class="doc-card__size">{size}</p>
                                 <StanceCounts counts=counts />
                             </li>
                         }
