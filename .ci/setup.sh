@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, only when missing, only from the package
+# registries (rustup, crates.io, npm, Debian), at pinned versions. Idempotent: on a warm
+# machine every step is skipped in well under a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.22.1
+BINARYEN_VERSION=132.0.0
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '%-22s %s\n' "$1" "$2"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# The wasm target.
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "wasm32 target" "already present"
+else
+  rustup target add wasm32-unknown-unknown >/dev/null
+  step "wasm32 target" "installed"
+fi
+
+# Trunk, compiled from crates.io (about 12 minutes on two cores). It declares a newer
+# rust-version than it needs, hence --ignore-rust-version.
+if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  step "trunk" "already present ($TRUNK_VERSION)"
+else
+  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version \
+    --no-default-features --features rustls
+  step "trunk" "installed ($TRUNK_VERSION)"
+fi
+
+# wasm-bindgen-cli at exactly the version Cargo.lock resolved for the wasm-bindgen crate.
+# Without --locked: its own lock file names a webpki-roots release the registry may not serve.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WBG_VERSION" ]; then echo "could not read the wasm-bindgen version from Cargo.lock" >&2; exit 1; fi
+if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
+  echo "Trunk.toml pins a wasm_bindgen other than Cargo.lock's $WBG_VERSION: make them equal" >&2; exit 1
+fi
+if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WBG_VERSION"; then
+  step "wasm-bindgen-cli" "already present ($WBG_VERSION)"
+else
+  cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
+  step "wasm-bindgen-cli" "installed ($WBG_VERSION)"
+fi
+
+# wasm-opt from npm's binaryen (Debian's binaryen 108 miscompiles some Leptos apps).
+if .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  step "wasm-opt" "already present (binaryen $BINARYEN_VERSION)"
+else
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --no-save --silent "binaryen@$BINARYEN_VERSION"
+  step "wasm-opt" "installed (binaryen $BINARYEN_VERSION)"
+fi
+
+# Chromium and its driver for the browser tests; brotli for size reports.
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v brotli >/dev/null; then
+  step "chromium, brotli" "already present"
+else
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver brotli >/dev/null
+  step "chromium, brotli" "installed"
+fi
+
+# Node packages of the browser tests, exactly as locked.
+if [ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
+  step "node packages" "already present"
+else
+  (cd tests/browser && npm ci --no-audit --no-fund --silent)
+  step "node packages" "installed"
+fi

@@ -1,0 +1,51 @@
+# The commands of the README. `make serve` builds and serves the app; `make test` runs every
+# test. Both install what is missing first (.ci/setup.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup fetch serve dist test test-native test-browser sizes clean
+
+setup:
+	@.ci/setup.sh
+
+# Trunk's offline mode passes --offline to cargo: fetch the crates first.
+fetch:
+	@cargo fetch --quiet
+	@cargo fetch --quiet --target wasm32-unknown-unknown
+
+serve: setup fetch
+	trunk serve index.html
+
+# The deployable site: release profile (size-optimised), wasm-opt -Oz, relative URLs.
+# Trunk must use the installed tools; its download cache must never appear.
+dist: setup fetch
+	@rm -rf dist && mkdir -p target
+	@echo "trunk build index.html --release   (full log: target/trunk-build.log)"
+	@trunk -v build index.html --release > target/trunk-build.log 2>&1 || { grep -v DEBUG target/trunk-build.log | tail -40; exit 1; }
+	@grep -v -e DEBUG -e TRACE target/trunk-build.log | grep -e INFO -e WARN -e error | tail -5
+	@for tool in wasm-bindgen wasm-opt; do \
+	  grep -q "using system installed binary: .*/$$tool " target/trunk-build.log \
+	    || { echo "Trunk did not use the installed $$tool" >&2; exit 1; }; done
+	@if [ -d "$(HOME)/.cache/trunk" ]; then echo "Trunk downloaded tools into ~/.cache/trunk" >&2; exit 1; fi
+	@$(MAKE) --no-print-directory sizes
+
+test: setup test-native dist test-browser
+
+test-native:
+	cargo test
+
+test-browser:
+	node --test tests/browser/
+
+sizes:
+	@printf '%-44s %9s %9s %9s\n' file raw gzip brotli
+	@total=(0 0 0); for f in dist/*.wasm dist/*.js dist/*.css dist/*.html; do \
+	  [ -f "$$f" ] || continue; \
+	  r=$$(wc -c < "$$f"); g=$$(gzip -9 -c "$$f" | wc -c); b=$$(brotli -q 11 -c "$$f" | wc -c); \
+	  total=($$(( total[0] + r )) $$(( total[1] + g )) $$(( total[2] + b ))); \
+	  printf '%-44s %9d %9d %9d\n' "$$f" $$r $$g $$b; \
+	done; printf '%-44s %9d %9d %9d\n' total $${total[0]} $${total[1]} $${total[2]}
+
+clean:
+	rm -rf dist target/trunk-build.log

@@ -1,0 +1,69 @@
+// A tiny static file server for the tests: serves a folder under a URL prefix on 127.0.0.1,
+// as a static host would, so the app is tested under sub-paths too. No dependencies.
+//
+//   node tests/browser/server.mjs [root=dist] [prefix=/] [port=0]
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts a server for `root` under `prefix`; resolves to { url, port, close }. */
+export async function startServer({ root = 'dist', prefix = '/', port = 0, headers = {} } = {}) {
+  const base = resolve(root);
+  if (!prefix.startsWith('/')) prefix = '/' + prefix;
+  if (!prefix.endsWith('/')) prefix += '/';
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!path.startsWith(prefix)) return send(res, 404, 'not found');
+      let rel = path.slice(prefix.length) || 'index.html';
+      const file = normalize(join(base, rel));
+      if (file !== base && !file.startsWith(base + sep)) return send(res, 404, 'not found');
+      const info = await stat(file).catch(() => null);
+      const target = info?.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(target).catch(() => null);
+      if (!body) return send(res, 404, 'not found');
+      res.writeHead(200, {
+        'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        ...headers,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      send(res, 400, 'bad request');
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const actual = server.address().port;
+  return {
+    url: `http://127.0.0.1:${actual}${prefix}`,
+    port: actual,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [root = 'dist', prefix = '/', port = '0'] = process.argv.slice(2);
+  const { url } = await startServer({ root, prefix, port: Number(port) });
+  console.log(`serving ${root} at ${url}`);
+}
