@@ -6,6 +6,7 @@
 
 pub mod corpus;
 pub mod state;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
