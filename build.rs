@@ -1,4 +1,5 @@
-//! Validates the corpus and embeds it: `corpus/` -> validated model -> `OUT_DIR/corpus.bin`.
+//! Validates the corpus, indexes it and embeds both: `corpus/` -> validated model ->
+//! `OUT_DIR/corpus.bin` and the search index -> `OUT_DIR/index.bin`.
 //!
 //! Any error in a corpus file stops the build with the file, the line and what to fix.
 
@@ -9,6 +10,12 @@ use std::path::Path;
 #[allow(dead_code, unused_imports)]
 #[path = "src/corpus/mod.rs"]
 mod corpus;
+#[allow(dead_code, unused_imports)]
+#[path = "src/index/mod.rs"]
+mod index;
+#[allow(dead_code, unused_imports)]
+#[path = "src/text/mod.rs"]
+mod text;
 
 fn main() {
     // VERKENNER_CORPUS builds the app from another corpus folder (tests, trial corpora).
@@ -23,6 +30,8 @@ fn main() {
         Ok(corpus) => {
             let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
             std::fs::write(&out, corpus::encode(&corpus)).expect("OUT_DIR is writable");
+            let index = index::build(&corpus);
+            std::fs::write(out.with_file_name("index.bin"), index.encode()).expect("OUT_DIR is writable");
         }
         Err(errors) => {
             eprintln!("\nThe corpus has errors; the app is not built.\n\n{errors}\n");

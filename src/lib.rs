@@ -5,6 +5,8 @@
 //! well as to wasm for the browser. The UI (`ui`, wasm only) sits on top of it.
 
 pub mod corpus;
+pub mod index;
+pub mod search;
 pub mod state;
 pub mod text;
 
@@ -26,7 +28,21 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
-/// The size of the embedded corpus in bytes, for size reports.
-pub fn embedded_size() -> usize {
-    EMBEDDED.len()
+/// The search index as built by build.rs from the same corpus.
+static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// The embedded index, decoded once on first use.
+pub fn index() -> &'static index::Index {
+    static INDEX: OnceLock<index::Index> = OnceLock::new();
+    INDEX.get_or_init(|| index::Index::decode(EMBEDDED_INDEX).expect("index.bin is written by build.rs from this same model"))
+}
+
+/// A search engine over the embedded corpus and index.
+pub fn engine() -> search::Engine<'static> {
+    search::Engine::new(corpus(), index())
+}
+
+/// Sizes of the embedded corpus and index in bytes, for size reports.
+pub fn embedded_sizes() -> (usize, usize) {
+    (EMBEDDED.len(), EMBEDDED_INDEX.len())
 }

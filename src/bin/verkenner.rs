@@ -1,14 +1,21 @@
 //! `verkenner`: the command-line tool for curators and scripts, built from the same core as
 //! the app.
 //!
+//! `verkenner search [...] "QUERY"` searches the embedded corpus, as the app does.
 //! `verkenner check [--corpus DIR]` validates a corpus folder and prints the same errors as the
 //! build. Errors go to stderr with a non-zero exit code.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use verkenner::corpus::{Kind, Stance};
+use verkenner::search::Filters;
+
 const USAGE: &str = "\
 Gebruik / usage:
+  verkenner search [--json] [--limit N] [--theme T] [--stance S] [--kind K]
+                   [--document D] [--year Y|onbekend] \"QUERY\"
+                                   search the embedded corpus (filters may repeat)
   verkenner check [--corpus DIR]   validate a corpus folder (default: corpus)
   verkenner stats                  counts of the embedded corpus";
 
@@ -26,6 +33,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("search") => search(&args[1..]),
         Some("stats") if args.len() == 1 => {
             stats(verkenner::corpus());
             Ok(())
@@ -37,6 +45,144 @@ fn run(args: &[String]) -> Result<(), String> {
         Some(other) => Err(format!("unknown command \"{other}\"\n\n{USAGE}")),
         None => Err(USAGE.to_string()),
     }
+}
+
+struct SearchArgs {
+    json: bool,
+    limit: usize,
+    filters: Filters,
+    query: String,
+}
+
+fn parse_search(args: &[String]) -> Result<SearchArgs, String> {
+    let corpus = verkenner::corpus();
+    let mut parsed = SearchArgs { json: false, limit: 10, filters: Filters::default(), query: String::new() };
+    let mut query: Option<String> = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |name: &str| rest.next().cloned().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--json" => parsed.json = true,
+            "--limit" => {
+                let v = value("--limit")?;
+                parsed.limit = v.parse().map_err(|_| format!("--limit wants a number, not \"{v}\""))?;
+            }
+            "--theme" => {
+                let v = value("--theme")?;
+                let idx = corpus.themes.iter().position(|t| t.id == v).ok_or_else(|| {
+                    let known: Vec<&str> = corpus.themes.iter().map(|t| t.id.as_str()).collect();
+                    format!("unknown theme \"{v}\"; themes: {}", known.join(", "))
+                })?;
+                parsed.filters.themes.push(idx as u8);
+            }
+            "--stance" => {
+                let v = value("--stance")?;
+                let stance = Stance::from_id(&v).ok_or(format!("unknown stance \"{v}\"; use optimistisch, kritisch or gemengd"))?;
+                parsed.filters.stances.push(stance);
+            }
+            "--kind" => {
+                let v = value("--kind")?;
+                let kind = Kind::from_id(&v).ok_or(format!("unknown kind \"{v}\"; use nieuws, opinie, persbericht or reactie"))?;
+                parsed.filters.kinds.push(kind);
+            }
+            "--document" => {
+                let v = value("--document")?;
+                let (idx, _) = corpus.articles().find(|(_, d)| d.id == v).ok_or(format!("unknown document \"{v}\"; see `verkenner stats`"))?;
+                parsed.filters.documents.push(idx);
+            }
+            "--year" => {
+                let v = value("--year")?;
+                let year = match v.as_str() {
+                    "onbekend" | "unknown" => None,
+                    _ => Some(v.parse::<u16>().map_err(|_| format!("--year wants a year or \"onbekend\", not \"{v}\""))?),
+                };
+                parsed.filters.years.push(year);
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option \"{flag}\"\n\n{USAGE}")),
+            _ if query.is_some() => return Err("give the query as one argument, in quotes".to_string()),
+            text => query = Some(text.to_string()),
+        }
+    }
+    parsed.query = query.unwrap_or_default();
+    Ok(parsed)
+}
+
+fn search(args: &[String]) -> Result<(), String> {
+    let args = parse_search(args)?;
+    let corpus = verkenner::corpus();
+    let results = verkenner::engine().search(&args.query, &args.filters, args.limit);
+    if args.json {
+        let hits: Vec<serde_json::Value> = results.hits.iter().map(|hit| hit_json(corpus, hit)).collect();
+        println!("{}", serde_json::to_string_pretty(&hits).expect("JSON values always serialise"));
+        return Ok(());
+    }
+    println!("{} passages match; showing {}", results.total, results.hits.len());
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let passage = &corpus.passages[hit.passage as usize];
+        let article = &corpus.documents[corpus.article_of(hit.document) as usize];
+        println!(
+            "\n{:>2}. {} ({}, {}) score {:.3}",
+            rank + 1,
+            passage.id,
+            article.title.as_deref().unwrap_or(&article.id),
+            passage.stance.id(),
+            hit.score
+        );
+        println!("    {}", marked(&hit.snippet));
+        let why: Vec<String> = hit.matched.iter().map(|m| format!("{} -> {} ({})", m.query, m.term, m.kind.id())).collect();
+        println!("    matched: {}", why.join("; "));
+    }
+    Ok(())
+}
+
+/// The snippet with marks shown as [brackets], for a terminal.
+fn marked(snippet: &verkenner::search::Snippet) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    if snippet.cut_start {
+        out.push('…');
+    }
+    for &(s, e) in &snippet.marks {
+        out.push_str(&snippet.text[at..s]);
+        out.push('[');
+        out.push_str(&snippet.text[s..e]);
+        out.push(']');
+        at = e;
+    }
+    out.push_str(&snippet.text[at..]);
+    if snippet.cut_end {
+        out.push('…');
+    }
+    out.replace('\n', " ")
+}
+
+fn hit_json(corpus: &verkenner::Corpus, hit: &verkenner::search::Hit) -> serde_json::Value {
+    let passage = &corpus.passages[hit.passage as usize];
+    let doc = &corpus.documents[hit.document as usize];
+    let article = &corpus.documents[corpus.article_of(hit.document) as usize];
+    serde_json::json!({
+        "passage": passage.id,
+        "document": doc.id,
+        "article": article.id,
+        "title": article.title,
+        "kind": doc.kind.id(),
+        "stance": passage.stance.id(),
+        "themes": passage.themes.iter().map(|&t| corpus.theme(t).id.clone()).collect::<Vec<_>>(),
+        "score": hit.score,
+        "coverage": hit.coverage,
+        "text": passage.text,
+        "snippet": {
+            "text": hit.snippet.text,
+            "offset": hit.snippet.offset,
+            "marks": hit.snippet.marks,
+            "cut_start": hit.snippet.cut_start,
+            "cut_end": hit.snippet.cut_end,
+            "marked": marked(&hit.snippet),
+        },
+        "matched": hit.matched.iter().map(|m| serde_json::json!({
+            "query": m.query, "term": m.term, "kind": m.kind.id(),
+        })).collect::<Vec<_>>(),
+    })
 }
 
 fn check(args: &[String]) -> Result<(), String> {

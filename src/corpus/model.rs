@@ -23,6 +23,9 @@ pub struct Corpus {
     pub passages: Vec<Passage>,
     pub kernvragen: Vec<KeyQuestion>,
     pub glossary: Vec<Term>,
+    /// Curated synonym and abbreviation groups for search, as written (`Wmo`,
+    /// `Wet maatschappelijke ondersteuning`).
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

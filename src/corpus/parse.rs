@@ -485,3 +485,16 @@ pub struct TermFront {
 pub fn line_of_offset(text: &str, offset: usize) -> usize {
     line_in(text, 1, offset)
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymsFile {
+    #[serde(default)]
+    pub synonym: Vec<SynonymFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymFront {
+    pub terms: Spanned<Vec<Spanned<String>>>,
+}

@@ -26,7 +26,12 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusErrors> {
 
 /// Every file the build reads, so build.rs can ask Cargo to watch them.
 pub fn input_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = vec![dir.join("themes.toml"), dir.join("kernvragen.toml"), dir.join("glossary.toml")];
+    let mut files = vec![
+        dir.join("themes.toml"),
+        dir.join("kernvragen.toml"),
+        dir.join("glossary.toml"),
+        dir.join("synonyms.toml"),
+    ];
     for sub in ["documents", "sources"] {
         if let Ok(entries) = fs::read_dir(dir.join(sub)) {
             files.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
@@ -76,7 +81,8 @@ impl Loader<'_> {
         let all_passages_loaded = self.errors.is_empty();
         let kernvragen = self.load_kernvragen(&passage_index, &passages, all_passages_loaded);
         let glossary = self.load_glossary();
-        Corpus { themes, documents, passages, kernvragen, glossary }
+        let synonyms = self.load_synonyms();
+        Corpus { themes, documents, passages, kernvragen, glossary, synonyms }
     }
 
     fn load_themes(&mut self) -> Vec<Theme> {
@@ -422,6 +428,44 @@ impl Loader<'_> {
             });
         }
         glossary
+    }
+}
+
+impl Loader<'_> {
+    /// The synonym groups of `synonyms.toml`; the file is optional (no synonyms).
+    fn load_synonyms(&mut self) -> Vec<Vec<String>> {
+        if !self.dir.join("synonyms.toml").exists() {
+            return Vec::new();
+        }
+        let Some((file, text)) = self.read("synonyms.toml") else { return Vec::new() };
+        let parsed: SynonymsFile = match parse_toml(&text, &file, 1) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                self.errors.push(e);
+                return Vec::new();
+            }
+        };
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut groups = Vec::new();
+        for group in parsed.synonym {
+            let line = line_of_offset(&text, group.terms.span().start);
+            let terms = group.terms.into_inner();
+            if terms.len() < 2 {
+                self.error(ErrorKind::InvalidValue, &file, line, "a synonym group needs at least two terms", "list two or more words that mean the same, or remove the group");
+                continue;
+            }
+            for term in &terms {
+                let key = term.get_ref().trim().to_lowercase();
+                let term_line = line_of_offset(&text, term.span().start);
+                if !key.chars().any(char::is_alphanumeric) {
+                    self.error(ErrorKind::InvalidValue, &file, term_line, format!("synonym \"{}\" has no letters or digits", term.get_ref()), "write a word or a phrase");
+                } else if let Some(first) = seen.insert(key, term_line) {
+                    self.error(ErrorKind::DuplicateId, &file, term_line, format!("\"{}\" is already in the synonym group at line {first}", term.get_ref()), "keep each word in one group: merge the groups or remove it here");
+                }
+            }
+            groups.push(terms.into_iter().map(|t| t.into_inner().trim().to_string()).collect());
+        }
+        groups
     }
 }
 

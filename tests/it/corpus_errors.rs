@@ -148,3 +148,8 @@ fn every_broken_fixture_is_tested() {
         assert!(source.contains(&format!("check(\"{name}\"")), "fixture {name} has no test");
     }
 }
+
+#[test]
+fn synonym_duplicate() {
+    check("synonym-duplicate", ErrorKind::DuplicateId, "synonyms.toml", 5, "\"Buurtteam\" is already in the synonym group at line 2");
+}

@@ -4,6 +4,7 @@
 mod corpus_errors;
 mod embedded;
 mod real_corpus;
+mod search;
 
 use std::path::{Path, PathBuf};
 
