@@ -13,6 +13,9 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench_api;
+
 use std::sync::OnceLock;
 
 pub use corpus::Corpus;

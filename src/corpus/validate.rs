@@ -109,8 +109,9 @@ impl Loader<'_> {
             self.require_text(&file, &text, &theme.description, "description");
             themes.push(Theme { id, label: theme.label.into_inner(), description: theme.description.into_inner() });
         }
-        if themes.len() > ThemeIdx::MAX as usize {
-            self.error(ErrorKind::InvalidValue, &file, 0, "more than 255 themes", "keep the vocabulary small");
+        // Filters keep a passage's themes in a 64-bit set.
+        if themes.len() > 64 {
+            self.error(ErrorKind::InvalidValue, &file, 0, "more than 64 themes", "keep the vocabulary small: merge themes");
         }
         themes
     }

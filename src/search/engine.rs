@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 
-use super::facets::{Facets, Filters};
+use super::facets::{Facets, Filters, PassageMeta};
 use super::query::{parse, Query, Word};
 use super::snippet::{snippet, Snippet};
 use super::weights::RankingWeights;
@@ -101,6 +101,13 @@ pub struct Engine<'a> {
     pub corpus: &'a Corpus,
     pub index: &'a Index,
     pub weights: RankingWeights,
+    /// For each synonym group, the stems of its one-word entries (`None` for phrases),
+    /// computed once: stemming is the costly step of matching a word against the list.
+    synonym_stems: Vec<Vec<Option<String>>>,
+    /// What filters and facets read of each passage, gathered once.
+    meta: PassageMeta,
+    /// For each term, the set of its letters a-z as bits: a quick test before edit distance.
+    letter_sets: Vec<u32>,
     scratch: RefCell<Scratch>,
 }
 
@@ -111,7 +118,20 @@ const MAX_COMPOUND_TERMS: usize = 64;
 
 impl<'a> Engine<'a> {
     pub fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
-        Engine { corpus, index, weights: RankingWeights::default(), scratch: RefCell::default() }
+        let synonym_stems = index
+            .synonyms
+            .iter()
+            .map(|g| g.entries.iter().map(|e| (e.len() == 1).then(|| stem(&e[0]))).collect())
+            .collect();
+        Engine {
+            corpus,
+            index,
+            weights: RankingWeights::default(),
+            synonym_stems,
+            meta: PassageMeta::new(corpus),
+            letter_sets: index.terms.iter().map(|t| letter_set(t)).collect(),
+            scratch: RefCell::default(),
+        }
     }
 
     /// Parses `input` and answers it under `filters`, returning at most `limit` hits.
@@ -159,8 +179,8 @@ impl<'a> Engine<'a> {
             .filter(|&p| query.is_empty() || scratch.coverage[p as usize] != 0)
             .filter(|p| excluded.binary_search(p).is_err())
             .collect();
-        let facets = Facets::count(self.corpus, &candidates, filters);
-        let mut ranked: Vec<u32> = candidates.into_iter().filter(|&p| filters.admits(self.corpus, p)).collect();
+        let facets = Facets::count(self.corpus, &self.meta, &candidates, filters);
+        let mut ranked: Vec<u32> = candidates.into_iter().filter(|&p| self.meta.admits_all(filters, p)).collect();
         let total = ranked.len();
         let key = |p: &u32| (scratch.coverage[*p as usize].count_ones(), scratch.scores[*p as usize]);
         let order = |a: &u32, b: &u32| {
@@ -176,9 +196,13 @@ impl<'a> Engine<'a> {
             ranked.sort_unstable_by(order);
         }
         ranked.truncate(limit);
+        let phrase_synonyms: Vec<Vec<Vec<String>>> = query.words.iter().map(|w| self.phrase_synonyms(w)).collect();
         let hits = ranked
             .iter()
-            .map(|&p| self.hit(&query, &expansions, p, scratch.scores[p as usize], scratch.coverage[p as usize].count_ones()))
+            .map(|&p| {
+                let (score, coverage) = (scratch.scores[p as usize], scratch.coverage[p as usize].count_ones());
+                self.hit(&query, &expansions, &phrase_synonyms, p, score, coverage)
+            })
             .collect();
         Results { query, hits, total, facets }
     }
@@ -240,15 +264,24 @@ impl<'a> Engine<'a> {
             _ => 2,
         };
         let mut found = Vec::new();
-        let mut buffer = Vec::new();
+        let mut distance = EditDistance::default();
+        let mut candidate_chars = Vec::new();
+        let letters = letter_set(term);
         for (id, candidate) in self.index.terms.iter().enumerate() {
-            let len = candidate.chars().count();
-            if len.abs_diff(chars.len()) > max {
+            // Cheap rejections first: byte length (a non-ASCII letter is at most 4 bytes), and
+            // the letters used: one edit changes at most two bits of the set.
+            if candidate.len() + 4 * max < term.len() || candidate.len() > term.len() + 4 * max {
                 continue;
             }
-            buffer.clear();
-            buffer.extend(candidate.chars());
-            if edit_distance(&chars, &buffer, max) <= max {
+            if (letters ^ self.letter_sets[id]).count_ones() as usize > 2 * max {
+                continue;
+            }
+            candidate_chars.clear();
+            candidate_chars.extend(candidate.chars());
+            if candidate_chars.len().abs_diff(chars.len()) > max {
+                continue;
+            }
+            if distance.within(&chars, &candidate_chars, max) {
                 found.push(id as u32);
                 if found.len() >= MAX_TYPO_TERMS {
                     break;
@@ -261,8 +294,12 @@ impl<'a> Engine<'a> {
     /// The synonym-list alternatives of a word, each as folded terms.
     fn synonyms_of<'s>(&'s self, word: &'s Word) -> impl Iterator<Item = &'s Vec<String>> + 's {
         let word_stem = stem(&word.term);
-        self.index.synonyms.iter().flat_map(move |group| {
-            let member = group.entries.iter().any(|e| e.len() == 1 && (e[0] == word.term || stem(&e[0]) == word_stem));
+        self.index.synonyms.iter().zip(&self.synonym_stems).flat_map(move |(group, stems)| {
+            let member = group
+                .entries
+                .iter()
+                .zip(stems)
+                .any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem.as_str())));
             group.entries.iter().filter(move |e| member && !(e.len() == 1 && e[0] == word.term))
         })
     }
@@ -361,16 +398,16 @@ impl<'a> Engine<'a> {
         out
     }
 
-    fn hit(&self, query: &Query, expansions: &[Vec<Expansion>], passage: u32, score: f32, coverage: u32) -> Hit {
+    fn hit(&self, query: &Query, expansions: &[Vec<Expansion>], phrase_synonyms: &[Vec<Vec<String>>], passage: u32, score: f32, coverage: u32) -> Hit {
         let mut matched = Vec::new();
-        for (word, expansions) in query.words.iter().zip(expansions) {
+        for ((word, expansions), alternatives) in query.words.iter().zip(expansions).zip(phrase_synonyms) {
             let best = expansions
                 .iter()
                 .filter(|e| self.index.posting(e.term, passage).is_some())
                 .min_by_key(|e| e.kind);
             if let Some(e) = best {
                 matched.push(Match { query: word.term.clone(), term: self.index.terms[e.term as usize].clone(), kind: e.kind });
-            } else if let Some(alt) = self.phrase_synonyms(word).into_iter().find(|a| !phrase_spans(&self.corpus.passages[passage as usize].text, a).is_empty()) {
+            } else if let Some(alt) = alternatives.iter().find(|a| !phrase_spans(&self.corpus.passages[passage as usize].text, a).is_empty()) {
                 matched.push(Match { query: word.term.clone(), term: alt.join(" "), kind: MatchKind::Synonym });
             }
         }
@@ -382,11 +419,7 @@ impl<'a> Engine<'a> {
                 phrases_here.push(phrase.clone());
             }
         }
-        for word in &query.words {
-            for alt in self.phrase_synonyms(word) {
-                phrases_here.push(alt);
-            }
-        }
+        phrases_here.extend(phrase_synonyms.iter().flatten().cloned());
         let terms: Vec<&str> = matched.iter().filter(|m| m.kind != MatchKind::Phrase && !m.term.contains(' ')).map(|m| m.term.as_str()).collect();
         Hit {
             passage,
@@ -414,6 +447,15 @@ pub fn phrase_spans(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// The set of ASCII letters and digits (folded to 32 bits) a term uses.
+fn letter_set(term: &str) -> u32 {
+    term.bytes().fold(0, |set, b| match b {
+        b'a'..=b'z' => set | 1 << (b - b'a'),
+        b'0'..=b'9' => set | 1 << 26,
+        _ => set | 1 << 27,
+    })
+}
+
 /// Snowball sometimes gives unrelated words one stem (`wet`, `weet`); a stem match must also
 /// share the start of the word: at least 3 characters and 60 % of the shorter one.
 fn shares_root(a: &str, b: &str) -> bool {
@@ -422,43 +464,60 @@ fn shares_root(a: &str, b: &str) -> bool {
     common >= 3.max((shorter * 3).div_ceil(5))
 }
 
-/// Optimal string alignment distance, giving up (returning `max + 1`) beyond `max`.
-fn edit_distance(a: &[char], b: &[char], max: usize) -> usize {
-    let (n, m) = (a.len(), b.len());
-    if n.abs_diff(m) > max {
-        return max + 1;
+/// Optimal string alignment distance with reusable rows.
+#[derive(Default)]
+struct EditDistance {
+    rows: [Vec<usize>; 3],
+}
+
+impl EditDistance {
+    /// Whether `a` and `b` are at most `max` edits apart (insert, delete, substitute, swap).
+    fn within(&mut self, a: &[char], b: &[char], max: usize) -> bool {
+        self.distance(a, b, max) <= max
     }
-    let mut prev2 = vec![0usize; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur = vec![0usize; m + 1];
-    for i in 1..=n {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
-            }
-            cur[j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > max {
+
+    /// The distance, or anything above `max` once it is sure to exceed it.
+    fn distance(&mut self, a: &[char], b: &[char], max: usize) -> usize {
+        let (n, m) = (a.len(), b.len());
+        if n.abs_diff(m) > max {
             return max + 1;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        let [prev2, prev, cur] = &mut self.rows;
+        for row in [&mut *prev2, &mut *prev, &mut *cur] {
+            row.clear();
+            row.resize(m + 1, 0);
+        }
+        prev.iter_mut().enumerate().for_each(|(j, v)| *v = j);
+        for i in 1..=n {
+            cur[0] = i;
+            let mut row_min = i;
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(prev2[j - 2] + 1);
+                }
+                cur[j] = v;
+                row_min = row_min.min(v);
+            }
+            if row_min > max {
+                return max + 1;
+            }
+            std::mem::swap(prev2, prev);
+            std::mem::swap(prev, cur);
+        }
+        prev[m]
     }
-    prev[m]
 }
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::EditDistance;
 
     #[test]
     fn edit_distance_counts_typos() {
-        let d = |a: &str, b: &str| edit_distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>(), 2);
+        let mut ed = EditDistance::default();
+        let mut d = |a: &str, b: &str| ed.distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>(), 2);
         assert_eq!(d("participatiewt", "participatiewet"), 1);
         assert_eq!(d("bezuinigngen", "bezuinigingen"), 1);
         assert_eq!(d("zrog", "zorg"), 1);

@@ -34,22 +34,53 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         self.themes.is_empty() && self.stances.is_empty() && self.kinds.is_empty() && self.documents.is_empty() && self.years.is_empty()
     }
+}
 
-    /// True if the passage passes every filter.
-    pub fn admits(&self, corpus: &Corpus, passage: u32) -> bool {
-        self.admits_except(corpus, passage, None)
+/// What filters and facets read of each passage, gathered once per engine so that counting
+/// touches a few small arrays instead of walking the corpus.
+#[derive(Debug, Clone)]
+pub struct PassageMeta {
+    themes: Vec<u64>,
+    stance: Vec<u8>,
+    kind: Vec<u8>,
+    article: Vec<DocIdx>,
+    year: Vec<Option<u16>>,
+    /// Every year, ascending, "no date" last.
+    years: Vec<Option<u16>>,
+    /// Article indices in corpus order.
+    articles: Vec<DocIdx>,
+}
+
+impl PassageMeta {
+    pub fn new(corpus: &Corpus) -> Self {
+        let n = corpus.passages.len() as u32;
+        let years = all_years(corpus);
+        PassageMeta {
+            themes: corpus.passages.iter().map(|p| p.themes.iter().fold(0u64, |m, &t| m | 1 << (t % 64))).collect(),
+            stance: corpus.passages.iter().map(|p| p.stance as u8).collect(),
+            kind: corpus.passages.iter().map(|p| corpus.documents[p.document as usize].kind as u8).collect(),
+            article: corpus.passages.iter().map(|p| corpus.article_of(p.document)).collect(),
+            year: (0..n).map(|p| year_of(corpus, p)).collect(),
+            years,
+            articles: corpus.articles().map(|(i, _)| i).collect(),
+        }
     }
 
-    fn admits_except(&self, corpus: &Corpus, passage: u32, skip: Option<Dimension>) -> bool {
-        let p = &corpus.passages[passage as usize];
-        let doc = &corpus.documents[p.document as usize];
-        let article = corpus.article_of(p.document);
+    /// True if the passage passes every filter, except those of dimension `skip`.
+    fn admits(&self, filters: &Filters, passage: u32, skip: Option<Dimension>) -> bool {
+        let p = passage as usize;
         let check = |d: Dimension, ok: bool| skip == Some(d) || ok;
-        check(Dimension::Theme, self.themes.is_empty() || p.themes.iter().any(|t| self.themes.contains(t)))
-            && check(Dimension::Stance, self.stances.is_empty() || self.stances.contains(&p.stance))
-            && check(Dimension::Kind, self.kinds.is_empty() || self.kinds.contains(&doc.kind))
-            && check(Dimension::Document, self.documents.is_empty() || self.documents.contains(&article))
-            && check(Dimension::Year, self.years.is_empty() || self.years.contains(&year_of(corpus, passage)))
+        let themes = filters.themes.iter().fold(0u64, |m, &t| m | 1 << (t % 64));
+        check(Dimension::Theme, filters.themes.is_empty() || self.themes[p] & themes != 0)
+            && check(Dimension::Stance, filters.stances.is_empty() || filters.stances.iter().any(|&s| s as u8 == self.stance[p]))
+            && check(Dimension::Kind, filters.kinds.is_empty() || filters.kinds.iter().any(|&k| k as u8 == self.kind[p]))
+            && check(Dimension::Document, filters.documents.is_empty() || filters.documents.contains(&self.article[p]))
+            && check(Dimension::Year, filters.years.is_empty() || filters.years.contains(&self.year[p]))
+    }
+
+    /// True if the passage passes every filter.
+    pub fn admits_all(&self, filters: &Filters, passage: u32) -> bool {
+        self.admits(filters, passage, None)
     }
 }
 
@@ -77,39 +108,45 @@ pub struct Facets {
 
 impl Facets {
     /// Counts over `candidates` (the passages the query matches) under `filters`.
-    pub fn count(corpus: &Corpus, candidates: &[u32], filters: &Filters) -> Facets {
+    pub fn count(corpus: &Corpus, meta: &PassageMeta, candidates: &[u32], filters: &Filters) -> Facets {
         let mut facets = Facets {
             themes: vec![0; corpus.themes.len()],
-            documents: corpus.articles().map(|(i, _)| (i, 0)).collect(),
-            years: all_years(corpus).into_iter().map(|y| (y, 0)).collect(),
+            documents: meta.articles.iter().map(|&a| (a, 0)).collect(),
+            years: meta.years.iter().map(|&y| (y, 0)).collect(),
             ..Facets::default()
         };
+        let mut per_article = vec![0u32; corpus.documents.len()];
+        let unfiltered = filters.is_empty();
+        let passes = |p: u32, d: Dimension| unfiltered || meta.admits(filters, p, Some(d));
         for &p in candidates {
-            let passage = &corpus.passages[p as usize];
-            let doc = &corpus.documents[passage.document as usize];
-            if filters.admits_except(corpus, p, Some(Dimension::Theme)) {
-                for &t in &passage.themes {
-                    facets.themes[t as usize] += 1;
+            let i = p as usize;
+            if passes(p, Dimension::Theme) {
+                let mut bits = meta.themes[i];
+                while bits != 0 {
+                    let t = bits.trailing_zeros() as usize;
+                    if let Some(slot) = facets.themes.get_mut(t) {
+                        *slot += 1;
+                    }
+                    bits &= bits - 1;
                 }
             }
-            if filters.admits_except(corpus, p, Some(Dimension::Stance)) {
-                facets.stances[passage.stance as usize] += 1;
+            if passes(p, Dimension::Stance) {
+                facets.stances[meta.stance[i] as usize] += 1;
             }
-            if filters.admits_except(corpus, p, Some(Dimension::Kind)) {
-                facets.kinds[doc.kind as usize] += 1;
+            if passes(p, Dimension::Kind) {
+                facets.kinds[meta.kind[i] as usize] += 1;
             }
-            if filters.admits_except(corpus, p, Some(Dimension::Document)) {
-                let article = corpus.article_of(passage.document);
-                if let Some(slot) = facets.documents.iter_mut().find(|(a, _)| *a == article) {
+            if passes(p, Dimension::Document) {
+                per_article[meta.article[i] as usize] += 1;
+            }
+            if passes(p, Dimension::Year) {
+                if let Some(slot) = facets.years.iter_mut().find(|(y, _)| *y == meta.year[i]) {
                     slot.1 += 1;
                 }
             }
-            if filters.admits_except(corpus, p, Some(Dimension::Year)) {
-                let year = year_of(corpus, p);
-                if let Some(slot) = facets.years.iter_mut().find(|(y, _)| *y == year) {
-                    slot.1 += 1;
-                }
-            }
+        }
+        for (article, count) in &mut facets.documents {
+            *count = per_article[*article as usize];
         }
         facets
     }

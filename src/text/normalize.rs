@@ -9,6 +9,10 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 pub fn fold(word: &str) -> String {
+    // Plain ASCII is its own decomposition: the common case skips NFKD.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfkd() {
         // Marks go (diacritics folding); so do hyphens inside joined forms (`ge-eist`).

@@ -1,0 +1,35 @@
+//! A wasm-bindgen face of the engine for the benchmark (feature `bench`, wasm only): node loads
+//! it beside MiniSearch and FlexSearch and measures all three the same way.
+
+use wasm_bindgen::prelude::*;
+
+use crate::corpus::{decode, Corpus};
+use crate::index::Index;
+use crate::search::{Engine, Filters};
+
+#[wasm_bindgen]
+pub struct BenchEngine {
+    engine: Engine<'static>,
+}
+
+#[wasm_bindgen]
+impl BenchEngine {
+    /// Decodes a corpus and its index (what the app does once at start-up).
+    #[wasm_bindgen(constructor)]
+    pub fn new(corpus: &[u8], index: &[u8]) -> Result<BenchEngine, JsError> {
+        let corpus: &'static Corpus = Box::leak(Box::new(decode(corpus).map_err(|e| JsError::new(&e.to_string()))?));
+        let index: &'static Index = Box::leak(Box::new(Index::decode(index).map_err(|e| JsError::new(&e.to_string()))?));
+        Ok(BenchEngine { engine: Engine::new(corpus, index) })
+    }
+
+    /// A full query as the app runs it (ranking, facets, snippets of the hits); returns the
+    /// passage indices of the hits in rank order.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<u32> {
+        self.engine.search(query, &Filters::default(), limit).hits.iter().map(|h| h.passage).collect()
+    }
+
+    /// The wasm linear memory in bytes.
+    pub fn memory_bytes() -> f64 {
+        (core::arch::wasm32::memory_size(0) * 65536) as f64
+    }
+}
