@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup fetch serve dist test test-native test-browser sizes clean
+.PHONY: setup fetch serve dist test test-native test-browser bench sizes clean
 
 setup:
 	@.ci/setup.sh
@@ -37,6 +37,15 @@ test-native:
 
 test-browser:
 	node --test tests/browser/
+
+# Search benchmark: synthetic corpora of 1k/10k/100k passages, our engine as wasm in node beside
+# MiniSearch and FlexSearch, native figures for reference. Prints a table; asserts nothing.
+bench: setup fetch
+	@[ tests/bench/node_modules/.package-lock.json -nt tests/bench/package-lock.json ] || (cd tests/bench && npm ci --no-audit --no-fund --silent)
+	cargo run --release --quiet --bin bench -- target/bench
+	cargo rustc --release --quiet --lib --crate-type cdylib --target wasm32-unknown-unknown --features bench
+	wasm-bindgen --target nodejs --out-dir target/bench/pkg target/wasm32-unknown-unknown/release/verkenner.wasm
+	node tests/bench/bench.mjs target/bench
 
 sizes:
 	@printf '%-44s %9s %9s %9s\n' file raw gzip brotli
