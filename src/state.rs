@@ -5,37 +5,139 @@
 //! Back. Parsing never fails: unknown parameters are ignored, malformed percent-escapes are kept
 //! as text, and values that name nothing in the corpus are resolved (or not) by the views.
 
+/// The views of the app, each with its own `view=` value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// Search and filter all passages (the start view).
+    #[default]
+    Zoeken,
+    /// The list of documents.
+    Teksten,
+    /// One document (`doc=`), optionally scrolled to a passage.
+    Lezen,
+}
+
+impl View {
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Zoeken => "zoeken",
+            View::Teksten => "teksten",
+            View::Lezen => "lezen",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<View> {
+        [View::Zoeken, View::Teksten, View::Lezen].into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// Filter values as written in the URL (ids); the views resolve them against the corpus and
+/// ignore those that name nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterParams {
+    /// `thema=`: theme ids.
+    pub themes: Vec<String>,
+    /// `kant=`: stance ids.
+    pub stances: Vec<String>,
+    /// `soort=`: kinds of source.
+    pub kinds: Vec<String>,
+    /// `document=`: article ids.
+    pub documents: Vec<String>,
+    /// `jaar=`: years, or `onbekend`.
+    pub years: Vec<String>,
+}
+
+impl FilterParams {
+    pub fn is_empty(&self) -> bool {
+        self.themes.is_empty() && self.stances.is_empty() && self.kinds.is_empty() && self.documents.is_empty() && self.years.is_empty()
+    }
+
+    /// The filters as (URL key, values), in URL order.
+    fn fields(&self) -> [(&'static str, &Vec<String>); 5] {
+        [("thema", &self.themes), ("kant", &self.stances), ("soort", &self.kinds), ("document", &self.documents), ("jaar", &self.years)]
+    }
+
+    fn field_mut(&mut self, key: &str) -> Option<&mut Vec<String>> {
+        match key {
+            "thema" => Some(&mut self.themes),
+            "kant" => Some(&mut self.stances),
+            "soort" => Some(&mut self.kinds),
+            "document" => Some(&mut self.documents),
+            "jaar" => Some(&mut self.years),
+            _ => None,
+        }
+    }
+
+    /// Adds or removes one value of a filter (`key` as in the URL).
+    pub fn toggle(&mut self, key: &str, value: &str) {
+        if let Some(values) = self.field_mut(key) {
+            match values.iter().position(|v| v == value) {
+                Some(i) => {
+                    values.remove(i);
+                }
+                None => values.push(value.to_string()),
+            }
+        }
+    }
+
+    pub fn has(&self, key: &str, value: &str) -> bool {
+        self.fields().iter().any(|(k, values)| *k == key && values.iter().any(|v| v == value))
+    }
+}
+
 /// What the URL says the reader is looking at.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Route {
-    /// The open document (`doc`): an article or a comment id.
+    pub view: View,
+    /// The search text (`q=`), as typed.
+    pub query: String,
+    pub filters: FilterParams,
+    /// The open document (`doc=`): an article or a comment id. Implies the reading view.
     pub doc: Option<String>,
-    /// The passage to scroll to and mark in the open document (`passage`).
+    /// The passage to scroll to and mark in the open document (`passage=`).
     pub passage: Option<String>,
 }
 
 /// Longest parameter value kept; longer values are cut (ids are short, URLs can be huge).
 const MAX_VALUE_CHARS: usize = 200;
+/// At most this many values per filter.
+const MAX_FILTER_VALUES: usize = 32;
 
 impl Route {
     /// Reads a query string, with or without its leading `?`.
     pub fn from_query(query: &str) -> Route {
         let mut route = Route::default();
         let query = query.strip_prefix('?').unwrap_or(query);
+        let mut view = None;
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode_component(value);
-            let value = value.trim();
+            let value: String = value.trim().chars().take(MAX_VALUE_CHARS).collect();
             if value.is_empty() {
                 continue;
             }
-            let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
-            match decode_component(key).as_str() {
+            let key = decode_component(key);
+            match key.as_str() {
+                "view" => view = View::from_id(&value),
+                "q" => route.query = value,
                 "doc" => route.doc = Some(value),
                 "passage" => route.passage = Some(value),
-                _ => {}
+                key => {
+                    if let Some(values) = route.filters.field_mut(key) {
+                        for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+                            if values.len() < MAX_FILTER_VALUES && !values.iter().any(|x| x == v) {
+                                values.push(v.to_string());
+                            }
+                        }
+                    }
+                }
             }
         }
+        route.view = match (&route.doc, view) {
+            (Some(_), _) => View::Lezen,
+            (None, Some(View::Lezen)) | (None, None) => View::Zoeken,
+            (None, Some(v)) => v,
+        };
         if route.doc.is_none() {
             route.passage = None;
         }
@@ -45,26 +147,47 @@ impl Route {
     /// The query string for this route, without `?`; empty for the start view.
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
+        if !matches!(self.view, View::Zoeken | View::Lezen) {
+            parts.push(format!("view={}", self.view.id()));
+        }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode_component(doc)));
             if let Some(passage) = &self.passage {
                 parts.push(format!("passage={}", encode_component(passage)));
             }
         }
+        if !self.query.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.query)));
+        }
+        for (key, values) in self.filters.fields() {
+            if !values.is_empty() {
+                let joined: Vec<String> = values.iter().map(|v| encode_component(v)).collect();
+                parts.push(format!("{key}={}", joined.join(",")));
+            }
+        }
         parts.join("&")
     }
 
-    /// The start view: the list of documents.
+    /// The start view: search over everything.
     pub fn home() -> Route {
         Route::default()
     }
 
+    pub fn view(view: View) -> Route {
+        Route { view, ..Route::default() }
+    }
+
     pub fn document(id: &str) -> Route {
-        Route { doc: Some(id.to_string()), passage: None }
+        Route { view: View::Lezen, doc: Some(id.to_string()), ..Route::default() }
     }
 
     pub fn passage(doc: &str, passage: &str) -> Route {
-        Route { doc: Some(doc.to_string()), passage: Some(passage.to_string()) }
+        Route { passage: Some(passage.to_string()), ..Route::document(doc) }
+    }
+
+    /// The search this route came from, without the open document.
+    pub fn search(&self) -> Route {
+        Route { view: View::Zoeken, query: self.query.clone(), filters: self.filters.clone(), doc: None, passage: None }
     }
 }
 
@@ -149,20 +272,49 @@ mod tests {
     }
 
     #[test]
+    fn reads_views_queries_and_filters() {
+        let route = Route::from_query("?view=teksten");
+        assert_eq!(route.view, View::Teksten);
+        assert_eq!(Route::from_query("?view=onzin").view, View::Zoeken);
+        assert_eq!(Route::from_query("?view=lezen").view, View::Zoeken, "reading needs a document");
+        assert_eq!(Route::from_query("?doc=a&view=teksten").view, View::Lezen);
+        let route = Route::from_query("?q=zorg+thuis&thema=jeugd,geld,jeugd&kant=kritisch&jaar=2017&soort=&x=1");
+        assert_eq!(route.query, "zorg thuis");
+        assert_eq!(route.filters.themes, ["jeugd", "geld"]);
+        assert_eq!(route.filters.stances, ["kritisch"]);
+        assert_eq!(route.filters.years, ["2017"]);
+        assert!(route.filters.kinds.is_empty());
+    }
+
+    #[test]
     fn cuts_huge_values() {
         let route = Route::from_query(&format!("?doc={}", "x".repeat(100_000)));
         assert_eq!(route.doc.map(|d| d.chars().count()), Some(MAX_VALUE_CHARS));
+        let many: Vec<String> = (0..1000).map(|i| format!("t{i}")).collect();
+        let route = Route::from_query(&format!("?thema={}", many.join(",")));
+        assert_eq!(route.filters.themes.len(), MAX_FILTER_VALUES);
     }
 
     #[test]
     fn round_trips() {
+        let mut filtered = Route { query: "\"dichter bij\" -jeugd & zo".into(), ..Route::home() };
+        filtered.filters.toggle("thema", "jeugd");
+        filtered.filters.toggle("thema", "geld");
+        filtered.filters.toggle("kant", "kritisch");
+        filtered.filters.toggle("jaar", "onbekend");
         for route in [
             Route::home(),
+            Route::view(View::Teksten),
             Route::document("kinderschoenen"),
             Route::passage("a b&c=d", "ë/?#%"),
+            filtered.clone(),
+            Route { doc: Some("x".into()), view: View::Lezen, ..filtered.clone() },
         ] {
             assert_eq!(Route::from_query(&route.to_query()), route, "query {}", route.to_query());
         }
+        assert_eq!(Route::home().to_query(), "");
+        filtered.filters.toggle("thema", "jeugd");
+        assert_eq!(filtered.filters.themes, ["geld"], "toggling removes");
     }
 
     #[test]

@@ -207,6 +207,35 @@ impl<'a> Engine<'a> {
         Results { query, hits, total, facets }
     }
 
+    /// Words from the corpus vocabulary close to the query's words, for a "did you mean":
+    /// near spellings (up to two edits) first, then words that start with the same letters.
+    pub fn suggestions(&self, query: &Query, max: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for word in query.words.iter().filter(|w| !w.stop && w.term.chars().count() >= 3) {
+            let chars: Vec<char> = word.term.chars().collect();
+            let mut distance = EditDistance::default();
+            let mut scored: Vec<(usize, usize, &String)> = Vec::new();
+            for (id, term) in self.index.terms.iter().enumerate() {
+                if term == &word.term || (self.letter_sets[id] ^ letter_set(&word.term)).count_ones() > 4 {
+                    continue;
+                }
+                let candidate: Vec<char> = term.chars().collect();
+                let d = distance.distance(&chars, &candidate, 2);
+                if d <= 2 {
+                    scored.push((d, usize::MAX - self.index.document_frequency(id as u32), term));
+                }
+            }
+            scored.sort();
+            for (_, _, term) in scored.into_iter().take(max) {
+                if !out.contains(term) {
+                    out.push(term.clone());
+                }
+            }
+        }
+        out.truncate(max);
+        out
+    }
+
     /// The corpus terms a query word stands for, best kind first, without repeats.
     fn expand(&self, word: &Word) -> Vec<Expansion> {
         let w = &self.weights;

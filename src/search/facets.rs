@@ -31,6 +31,24 @@ enum Dimension {
 }
 
 impl Filters {
+    /// Resolves filter values from the URL against the corpus; values that name nothing are
+    /// ignored.
+    pub fn from_params(params: &crate::state::FilterParams, corpus: &Corpus) -> Filters {
+        let themes = params.themes.iter().filter_map(|id| corpus.themes.iter().position(|t| &t.id == id).map(|i| i as ThemeIdx));
+        let documents = params.documents.iter().filter_map(|id| corpus.articles().find(|(_, d)| &d.id == id).map(|(i, _)| i));
+        let years = params.years.iter().filter_map(|y| match y.as_str() {
+            "onbekend" => Some(None),
+            y => y.parse::<u16>().ok().map(Some),
+        });
+        Filters {
+            themes: themes.collect(),
+            stances: params.stances.iter().filter_map(|s| Stance::from_id(s)).collect(),
+            kinds: params.kinds.iter().filter_map(|k| Kind::from_id(k)).collect(),
+            documents: documents.collect(),
+            years: years.collect(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.themes.is_empty() && self.stances.is_empty() && self.kinds.is_empty() && self.documents.is_empty() && self.years.is_empty()
     }
@@ -82,6 +100,11 @@ impl PassageMeta {
     pub fn admits_all(&self, filters: &Filters, passage: u32) -> bool {
         self.admits(filters, passage, None)
     }
+}
+
+/// The URL value of a year filter: the year, or `onbekend`.
+pub fn year_id(year: Option<u16>) -> String {
+    year.map_or_else(|| "onbekend".to_string(), |y| y.to_string())
 }
 
 /// The year of a passage: its document's date, else its article's; `None` if neither has one.

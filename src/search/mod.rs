@@ -8,7 +8,7 @@ mod snippet;
 mod weights;
 
 pub use engine::{phrase_spans, Engine, Hit, Match, MatchKind, Results};
-pub use facets::{all_years, year_of, Facets, Filters};
+pub use facets::{all_years, year_id, year_of, Facets, Filters};
 pub use query::{parse, Query, Word};
 pub use snippet::{marks, Snippet};
 pub use weights::RankingWeights;

@@ -8,12 +8,13 @@
 mod documents;
 mod parts;
 mod reader;
+mod search;
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::state::Route;
+use crate::state::{Route, View};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -53,6 +54,15 @@ impl Nav {
         self.route.set(route);
     }
 
+    /// Shows `route` in place of the current history entry (typing a query).
+    pub fn replace(&self, route: Route) {
+        let href = self.href(&route);
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+        }
+        self.route.set(route);
+    }
+
     /// Handles a click on an internal link: plain left clicks navigate in place; clicks with
     /// a modifier or another button are left to the browser (new tab, new window).
     pub fn follow(&self, ev: &MouseEvent, route: Route) {
@@ -82,16 +92,19 @@ fn App() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
-    let view = move || {
-        let route = nav.route.get();
-        match route.doc.as_deref() {
-            None => documents::DocumentList().into_any(),
-            Some(id) => match crate::corpus().document(id) {
-                Some((idx, _)) => view! { <reader::Reader doc=idx target=route.passage.clone() /> }.into_any(),
-                None => view! { <NotFound id=id.to_string() /> }.into_any(),
-            },
-        }
+    // Views are rebuilt only when the view or the open document changes, not on every
+    // keystroke: the search box keeps its focus while results update.
+    let shown = Memo::new(move |_| nav.route.with(|r| (r.view, r.doc.clone())));
+    let view = move || match shown.get() {
+        (View::Zoeken, _) => search::SearchView().into_any(),
+        (View::Teksten, _) => documents::DocumentList().into_any(),
+        (View::Lezen, Some(id)) => match crate::corpus().document(&id) {
+            Some((idx, _)) => view! { <reader::Reader doc=idx /> }.into_any(),
+            None => view! { <NotFound id=id /> }.into_any(),
+        },
+        (View::Lezen, None) => search::SearchView().into_any(),
     };
+    let current = move |v: View| move || (shown.get().0 == v).then_some("page");
 
     view! {
         <a class="skip-link" href="#inhoud">"Naar de inhoud"</a>
@@ -104,6 +117,14 @@ fn App() -> impl IntoView {
                     "Wat er geschreven is over jeugd, zorg en werk sinds gemeenten het in 2015 overnamen"
                 </p>
             </div>
+            <nav class="site-nav" aria-label="Onderdelen">
+                <ul>
+                    <li><a href=nav.href(&Route::home()) aria-current=current(View::Zoeken)
+                        on:click=move |ev: MouseEvent| nav.follow(&ev, Route::home())>"Zoeken"</a></li>
+                    <li><a href=nav.href(&Route::view(View::Teksten)) aria-current=current(View::Teksten)
+                        on:click=move |ev: MouseEvent| nav.follow(&ev, Route::view(View::Teksten))>"Teksten"</a></li>
+                </ul>
+            </nav>
         </header>
         <main id="inhoud" tabindex="-1">{view}</main>
         <footer class="site-footer">
@@ -135,7 +156,7 @@ fn NotFound(id: String) -> impl IntoView {
         <section data-view="not-found" class="not-found">
             <h1 tabindex="-1">"Dit document bestaat niet"</h1>
             <p>"Er is geen document met de naam \u{201c}" {id} "\u{201d}. Misschien is de link niet compleet."</p>
-            <p><Link to=Route::home()>"Naar alle documenten"</Link></p>
+            <p><Link to=Route::view(View::Teksten)>"Naar alle documenten"</Link></p>
         </section>
     }
 }

@@ -5,12 +5,20 @@ use wasm_bindgen::JsCast;
 
 use super::parts::{person, Byline, StanceBadge, StanceCounts, ThemeList};
 use super::{focus_after_move, set_title, Link};
-use crate::corpus::{Corpus, DocIdx, Document};
-use crate::state::Route;
+use std::collections::HashMap;
+
+use crate::corpus::{Corpus, DocIdx, Document, PassageIdx};
+use crate::search::Filters;
+use crate::state::{Route, View};
 
 #[component]
-pub fn Reader(doc: DocIdx, target: Option<String>) -> impl IntoView {
+pub fn Reader(doc: DocIdx) -> impl IntoView {
     let corpus = crate::corpus();
+    let nav = super::use_nav();
+    let route = nav.route.get_untracked();
+    let target = route.passage.clone();
+    // Arriving from a search: mark the search terms in the text.
+    let marks = search_marks(&route);
     // A comment opens in its article, so it is read in context.
     let article_idx = corpus.article_of(doc);
     let article = &corpus.documents[article_idx as usize];
@@ -23,12 +31,18 @@ pub fn Reader(doc: DocIdx, target: Option<String>) -> impl IntoView {
     let comments = article.comments.len();
     view! {
         <article data-view="document" data-document=article.id.clone() class="reader">
-            <p class="reader__back"><Link to=Route::home()>"\u{2190} Alle documenten"</Link></p>
+            <p class="reader__back">
+                {if route.query.is_empty() && route.filters.is_empty() {
+                    view! { <Link to=Route::view(View::Teksten)>"\u{2190} Alle documenten"</Link> }.into_any()
+                } else {
+                    view! { <Link to=route.search()>"\u{2190} Terug naar de zoekresultaten"</Link> }.into_any()
+                }}
+            </p>
             <h1 tabindex="-1">{article.title.clone()}</h1>
             <Byline doc=article />
             {article.date_note.clone().map(|note| view! { <p class="reader__date-note">{note}</p> })}
             <StanceCounts counts=corpus.stance_counts(article) />
-            <div class="reader__body">{passages(corpus, article, target.as_deref())}</div>
+            <div class="reader__body">{passages(corpus, article, target.as_deref(), &marks)}</div>
             {(comments > 0).then(|| view! {
                 <section data-comments="" class="comments" aria-labelledby="reacties-kop">
                     <h2 id="reacties-kop">{format!("Reacties van lezers ({comments})")}</h2>
@@ -40,7 +54,7 @@ pub fn Reader(doc: DocIdx, target: Option<String>) -> impl IntoView {
                             <article class="comment" data-comment=comment.id.clone() id=format!("c-{}", comment.id)
                                 data-target=is_target.then_some("true") tabindex=is_target.then_some("-1")>
                                 <h3 class="comment__author">{author}</h3>
-                                {passages(corpus, comment, target.as_deref())}
+                                {passages(corpus, comment, target.as_deref(), &marks)}
                             </article>
                         }
                     }).collect_view()}
@@ -54,19 +68,46 @@ pub fn Reader(doc: DocIdx, target: Option<String>) -> impl IntoView {
     }
 }
 
+/// Marks per passage for the search the reader came from: the passages it matched, with the
+/// matched words' byte ranges in their full text.
+fn search_marks(route: &Route) -> HashMap<PassageIdx, Vec<(usize, usize)>> {
+    if route.query.trim().is_empty() {
+        return HashMap::new();
+    }
+    let corpus = crate::corpus();
+    let results = crate::engine().search(&route.query, &Filters::default(), usize::MAX);
+    results
+        .hits
+        .iter()
+        .map(|hit| (hit.passage, super::search::full_marks(corpus, hit)))
+        .filter(|(_, marks)| !marks.is_empty())
+        .collect()
+}
+
 /// The passages of one document, each with its heading, stance and themes.
-fn passages(corpus: &'static Corpus, doc: &'static Document, target: Option<&str>) -> impl IntoView {
+fn passages(
+    corpus: &'static Corpus,
+    doc: &'static Document,
+    target: Option<&str>,
+    marks: &HashMap<PassageIdx, Vec<(usize, usize)>>,
+) -> impl IntoView {
+    let first = doc.first_passage;
     corpus
         .passages_of(doc)
         .iter()
-        .map(|passage| {
+        .enumerate()
+        .map(|(i, passage)| {
             let is_target = target == Some(passage.id.as_str());
+            let text = match marks.get(&(first + i as PassageIdx)) {
+                Some(marks) => super::search::marked(&passage.text, marks).into_any(),
+                None => passage.text.clone().into_any(),
+            };
             view! {
                 {passage.heading.clone().map(|h| view! { <h2 class="passage-heading">{h}</h2> })}
                 <section class="passage" data-passage=passage.id.clone() data-stance=passage.stance.id()
                     id=format!("p-{}", passage.id) data-target=is_target.then_some("true")
                     tabindex=is_target.then_some("-1") aria-label=is_target.then_some("Gekozen tekstdeel")>
-                    <p class="passage__text">{passage.text.clone()}</p>
+                    <p class="passage__text">{text}</p>
                     <div class="passage__meta">
                         <StanceBadge stance=passage.stance />
                         <ThemeList corpus=corpus passage=passage />

@@ -31,8 +31,8 @@ async function open(query = '', options) {
 
 const withComments = () => articles.filter((a) => a.comments.length > 0);
 
-test('the start view lists all five documents with their titles and stance counts', async () => {
-  const { page, problems, context } = await open();
+test('the documents view lists all five documents with their titles and stance counts', async () => {
+  const { page, problems, context } = await open('?view=teksten');
   assert.equal(articles.length, 5);
   const items = page.locator('[data-view="documents"] [data-document]');
   assert.equal(await items.count(), 5);
@@ -45,13 +45,14 @@ test('the start view lists all five documents with their titles and stance count
     for (const word of ['optimistisch', 'kritisch', 'gemengd']) assert.match(text, new RegExp(word), `${article.id} shows ${word}`);
   }
   assert.equal(await page.title(), 'Verkenner sociaal domein');
+  assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), 'Teksten');
   assertClean(assert, problems);
   await context.close();
 });
 
 test('clicking a document opens it with its passages, stances, themes and comments', async () => {
   const article = withComments()[0];
-  const { page, problems, context } = await open();
+  const { page, problems, context } = await open('?view=teksten');
   await page.click(`[data-document="${article.id}"] h2 a`);
   const view = page.locator(`[data-view="document"][data-document="${article.id}"]`);
   await view.waitFor();
@@ -90,7 +91,7 @@ test('a pasted link restores the reading view, and Back and Forward move between
 
   await page.goBack();
   await page.locator('[data-view="documents"]').waitFor();
-  assert.equal(new URL(page.url()).search, '');
+  assert.equal(new URL(page.url()).search, '?view=teksten');
   await page.goBack();
   await page.locator(`[data-view="document"][data-document="${first.id}"]`).waitFor();
   await page.goForward();
@@ -170,7 +171,7 @@ for (const [mode, options] of [
 ]) {
   test(`axe-core finds no WCAG 2.1 AA violations (${mode})`, async () => {
     const article = withComments()[0];
-    for (const query of ['', `?doc=${article.id}`, '?doc=bestaat-niet']) {
+    for (const query of ['', '?q=zorg&kant=kritisch', '?q=xyzzyxq', '?view=teksten', `?doc=${article.id}`, `?doc=${article.id}&q=gemeenten`, '?doc=bestaat-niet']) {
       const { page, problems, context } = await open(query, options);
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `${mode} ${query || 'start'}:\n${violations.join('\n')}`);
@@ -182,11 +183,11 @@ for (const [mode, options] of [
 
 test('the page is usable with the keyboard alone', async () => {
   const article = articles[0];
-  const { page, problems, context } = await open();
+  const { page, problems, context } = await open('?view=teksten');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
   let reached = false;
-  for (let i = 0; i < 20 && !reached; i++) {
+  for (let i = 0; i < 30 && !reached; i++) {
     await page.keyboard.press('Tab');
     reached = await page.evaluate((id) => document.activeElement.closest(`[data-document="${id}"]`) !== null, article.id);
   }
@@ -201,7 +202,7 @@ test('the page is usable with the keyboard alone', async () => {
 test('screenshots of each view at phone and desktop width', async () => {
   const article = withComments()[0];
   for (const [name, width] of [['phone', 390], ['desktop', 1280]]) {
-    for (const [view, query] of [['documents', ''], ['document', `?doc=${article.id}`]]) {
+    for (const [view, query] of [['zoeken', '?q=zorg'], ['documents', '?view=teksten'], ['document', `?doc=${article.id}`]]) {
       const { page, problems, context } = await open(query, { viewport: { width, height: 900 } });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${view} at ${width}px scrolls sideways by ${overflow}px`);

@@ -1,0 +1,333 @@
+//! Zoeken: the start view. A search box, filters with live counts, and the hits.
+//!
+//! The query and the filters live in the URL: typing replaces the history entry, a filter
+//! change adds one, so Back steps through what the reader chose. Results are computed once per
+//! change in a `Memo` and read by the count, the filters and the list.
+
+use leptos::ev::{Event, KeyboardEvent, MouseEvent};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::parts::{people, StanceBadge};
+use super::{focus_after_move, set_title, use_nav};
+use crate::corpus::{Corpus, Kind, Stance};
+use crate::search::{marks, year_id, Facets, Filters, Hit, MatchKind, Results};
+use crate::state::Route;
+
+/// At most this many hits are listed; the count says how many there are.
+const MAX_HITS: usize = 100;
+
+#[component]
+pub fn SearchView() -> impl IntoView {
+    let nav = use_nav();
+    let corpus = crate::corpus();
+    set_title("Zoeken");
+    focus_after_move("#zoekveld");
+    let results = Memo::new(move |_| {
+        nav.route.with(|route| {
+            let filters = Filters::from_params(&route.filters, corpus);
+            crate::engine().search(&route.query, &filters, MAX_HITS)
+        })
+    });
+    let on_input = move |ev: Event| {
+        let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+        let mut route = nav.route.get_untracked().search();
+        route.query = value;
+        nav.replace(route);
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && !nav.route.with_untracked(|r| r.query.is_empty()) {
+            ev.prevent_default();
+            let mut route = nav.route.get_untracked().search();
+            route.query.clear();
+            nav.replace(route);
+            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                input.set_value("");
+            }
+        }
+    };
+    let slash = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        let typing = document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+            if let Some(input) = document().get_element_by_id("zoekveld").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || slash.remove());
+
+    view! {
+        <section data-view="zoeken" class="search">
+            <h1 class="visually-hidden">"Zoeken in de teksten"</h1>
+            <form role="search" class="search__form" on:submit=|ev| ev.prevent_default()>
+                <label for="zoekveld" class="search__label">"Zoek in alle teksten"</label>
+                <input
+                    type="search"
+                    id="zoekveld"
+                    class="search__input"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="zoekhulp"
+                    prop:value=move || nav.route.with(|r| r.query.clone())
+                    on:input=on_input
+                    on:keydown=on_keydown
+                />
+                <p id="zoekhulp" class="search__help">
+                    "Bijvoorbeeld: zorg, bezuinigingen, \u{201c}dichter bij de burger\u{201d} of gemeente -jeugd. Druk op / om hier te zoeken, Escape om te wissen."
+                </p>
+            </form>
+            <div class="search__layout">
+                <FilterPanel results=results />
+                <div class="search__results">
+                    <p class="search__count" role="status" aria-live="polite" aria-atomic="true">
+                        {move || count_text(&results.get())}
+                    </p>
+                    {move || {
+                        let results = results.get();
+                        if results.total == 0 {
+                            view! { <NoResults results=results /> }.into_any()
+                        } else {
+                            view! { <HitList results=results /> }.into_any()
+                        }
+                    }}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+fn count_text(results: &Results) -> String {
+    let shown = if results.total > results.hits.len() { format!(" (de eerste {} staan hieronder)", results.hits.len()) } else { String::new() };
+    match results.total {
+        0 => "Geen tekstdelen gevonden.".to_string(),
+        1 => "1 tekstdeel gevonden.".to_string(),
+        n => format!("{n} tekstdelen gevonden{shown}."),
+    }
+}
+
+#[component]
+fn HitList(results: Results) -> impl IntoView {
+    let corpus = crate::corpus();
+    let route = use_nav().route.get_untracked();
+    view! {
+        <ol class="hits">
+            {results.hits.into_iter().map(|hit| view! { <HitItem corpus=corpus hit=hit route=route.clone() /> }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn HitItem(corpus: &'static Corpus, hit: Hit, route: Route) -> impl IntoView {
+    let nav = use_nav();
+    let passage = &corpus.passages[hit.passage as usize];
+    let doc = &corpus.documents[hit.document as usize];
+    let article = &corpus.documents[corpus.article_of(hit.document) as usize];
+    let to = Route { passage: Some(passage.id.clone()), doc: Some(article.id.clone()), view: crate::state::View::Lezen, ..route };
+    let href = nav.href(&to);
+    let who = if doc.is_comment() {
+        format!("Reactie van {}", people(&doc.authors))
+    } else if !doc.authors.is_empty() {
+        people(&doc.authors)
+    } else {
+        people(&doc.quoted)
+    };
+    let date = article.date.map(|d| d.dutch());
+    let why = explain(&hit);
+    let snippet = hit.snippet;
+    view! {
+        <li class="hit" data-passage=passage.id.clone() data-stance=passage.stance.id()>
+            <h2 class="hit__title">
+                <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{article.title.clone()}</a>
+            </h2>
+            <p class="hit__meta">
+                <span class="kind">{doc.kind.label()}</span>
+                {(!who.is_empty()).then(|| view! { <span>{who}</span> })}
+                {date.map(|d| view! { <span>{d}</span> })}
+            </p>
+            <p class="hit__snippet">
+                {snippet.cut_start.then_some("\u{2026}")}
+                {marked(&snippet.text, &snippet.marks)}
+                {snippet.cut_end.then_some("\u{2026}")}
+            </p>
+            <div class="passage__meta">
+                <StanceBadge stance=passage.stance />
+                <super::parts::ThemeList corpus=corpus passage=passage />
+            </div>
+            {(!why.is_empty()).then(|| view! {
+                <details class="hit__why">
+                    <summary>"Waarom deze treffer?"</summary>
+                    <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </details>
+            })}
+        </li>
+    }
+}
+
+/// Text with `<mark>` around the given byte ranges; everything stays text, nothing is HTML.
+pub fn marked(text: &str, marks: &[(usize, usize)]) -> impl IntoView {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for &(start, end) in marks {
+        if start < at || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        pieces.push(text[at..start].to_string().into_any());
+        pieces.push(view! { <mark>{text[start..end].to_string()}</mark> }.into_any());
+        at = end;
+    }
+    pieces.push(text[at..].to_string().into_any());
+    pieces
+}
+
+/// The marks of a hit over its passage's full text (for the reading view).
+pub fn full_marks(corpus: &Corpus, hit: &Hit) -> Vec<(usize, usize)> {
+    let text = &corpus.passages[hit.passage as usize].text;
+    let terms: Vec<&str> = hit.matched.iter().filter(|m| !m.term.contains(' ')).map(|m| m.term.as_str()).collect();
+    let phrases: Vec<Vec<String>> = hit
+        .matched
+        .iter()
+        .filter(|m| m.term.contains(' '))
+        .map(|m| m.term.split(' ').map(str::to_string).collect())
+        .collect();
+    marks(text, &terms, &phrases)
+}
+
+/// The engine's reasons, in plain Dutch.
+fn explain(hit: &Hit) -> Vec<String> {
+    hit.matched
+        .iter()
+        .map(|m| {
+            let (q, t) = (&m.query, &m.term);
+            match m.kind {
+                MatchKind::Exact => format!("\u{201c}{q}\u{201d} staat in de tekst."),
+                MatchKind::Phrase => format!("De woorden \u{201c}{q}\u{201d} staan precies zo in de tekst."),
+                MatchKind::Stem => format!("\u{201c}{t}\u{201d} is een andere vorm van \u{201c}{q}\u{201d}."),
+                MatchKind::Synonym => format!("\u{201c}{t}\u{201d} betekent hier hetzelfde als \u{201c}{q}\u{201d}."),
+                MatchKind::Prefix => format!("\u{201c}{t}\u{201d} begint met \u{201c}{q}\u{201d}."),
+                MatchKind::Compound => format!("\u{201c}{t}\u{201d} is een samengesteld woord met \u{201c}{q}\u{201d} erin."),
+                MatchKind::Typo => format!("\u{201c}{t}\u{201d} lijkt op \u{201c}{q}\u{201d} (misschien een typefout)."),
+            }
+        })
+        .collect()
+}
+
+#[component]
+fn NoResults(results: Results) -> impl IntoView {
+    let nav = use_nav();
+    let route = nav.route.get_untracked();
+    let suggestions = crate::engine().suggestions(&results.query, 5);
+    let filtered = !route.filters.is_empty();
+    let reason = match (route.query.trim().is_empty(), filtered) {
+        (_, true) => "Geen enkel tekstdeel past bij uw zoekwoorden en alle gekozen filters samen.",
+        (false, false) => "Geen enkel tekstdeel bevat deze woorden, ook niet in een andere vorm of spelling.",
+        (true, false) => "Er zijn geen tekstdelen.",
+    };
+    view! {
+        <div class="no-results" data-no-results="">
+            <p>{reason}</p>
+            {(!suggestions.is_empty()).then(|| view! {
+                <p>"Bedoelt u misschien: "
+                    {suggestions.into_iter().map(|word| {
+                        let mut to = route.search();
+                        to.query = word.clone();
+                        let href = nav.href(&to);
+                        view! { <a class="suggestion" href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{word}</a>" " }
+                    }).collect_view()}
+                </p>
+            })}
+            {filtered.then(|| {
+                let mut to = route.search();
+                to.filters = Default::default();
+                let href = nav.href(&to);
+                view! { <p><a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>"Zoek zonder filters"</a></p> }
+            })}
+        </div>
+    }
+}
+
+/// One filter value as shown: URL key and value, label, and its count under the query.
+struct Option_ {
+    key: &'static str,
+    value: String,
+    label: String,
+    count: u32,
+}
+
+fn filter_groups(corpus: &Corpus, facets: &Facets) -> Vec<(&'static str, Vec<Option_>)> {
+    let option = |key, value: &str, label: &str, count| Option_ { key, value: value.to_string(), label: label.to_string(), count };
+    vec![
+        ("Kant", Stance::ALL.iter().map(|&s| option("kant", s.id(), s.label(), facets.stances[s as usize])).collect()),
+        ("Thema", corpus.themes.iter().enumerate().map(|(i, t)| option("thema", &t.id, &t.label, facets.themes[i])).collect()),
+        ("Soort bron", Kind::ALL.iter().map(|&k| option("soort", k.id(), k.label(), facets.kinds[k as usize])).collect()),
+        (
+            "Document",
+            facets
+                .documents
+                .iter()
+                .map(|&(a, n)| {
+                    let doc = &corpus.documents[a as usize];
+                    option("document", &doc.id, doc.title.as_deref().unwrap_or(&doc.id), n)
+                })
+                .collect(),
+        ),
+        (
+            "Jaar",
+            facets
+                .years
+                .iter()
+                .map(|&(y, n)| option("jaar", &year_id(y), &y.map_or_else(|| "Datum onbekend".to_string(), |y| y.to_string()), n))
+                .collect(),
+        ),
+    ]
+}
+
+#[component]
+fn FilterPanel(results: Memo<Results>) -> impl IntoView {
+    let nav = use_nav();
+    let corpus = crate::corpus();
+    let toggle = move |key: &'static str, value: String| {
+        let mut route = nav.route.get_untracked().search();
+        route.filters.toggle(key, &value);
+        nav.push(route);
+    };
+    let clear = move |_| {
+        let mut route = nav.route.get_untracked().search();
+        route.filters = Default::default();
+        nav.push(route);
+    };
+    view! {
+        <aside class="filters" aria-labelledby="filters-kop">
+            <h2 id="filters-kop" class="filters__title">"Filters"</h2>
+            <button type="button" class="filters__clear" on:click=clear
+                disabled=move || nav.route.with(|r| r.filters.is_empty())>
+                "Alle filters wissen"
+            </button>
+            {move || {
+                let facets = results.with(|r| r.facets.clone());
+                let route = nav.route.get();
+                filter_groups(corpus, &facets)
+                    .into_iter()
+                    .map(|(legend, options)| view! {
+                        <fieldset class="filters__group">
+                            <legend>{legend}</legend>
+                            {options.into_iter().map(|o| {
+                                let checked = route.filters.has(o.key, &o.value);
+                                let id = format!("f-{}-{}", o.key, o.value);
+                                let (key, value) = (o.key, o.value.clone());
+                                view! {
+                                    <div class="filters__option" data-filter=o.key data-value=o.value.clone()>
+                                        <input type="checkbox" id=id.clone() checked=checked
+                                            disabled=!checked && o.count == 0
+                                            on:change=move |_| toggle(key, value.clone()) />
+                                        <label for=id>{o.label}" "<span class="filters__count">{format!("({})", o.count)}</span></label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    })
+                    .collect_view()
+            }}
+        </aside>
+    }
+}

@@ -1,0 +1,142 @@
+// Zoeken, the start view: typing, marks, filters with counts, no results, opening a hit,
+// Back, and hostile input — as a reader does it, in Debian's headless Chromium.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { appReady, assertClean, launch, openPage, serveDist } from './harness.mjs';
+
+let browser, server;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '', options) {
+  const session = await openPage(browser, server, options);
+  await session.page.goto(server.url + query);
+  await appReady(session.page);
+  return session;
+}
+
+const countText = (page) => page.locator('.search__count').innerText();
+const hitIds = (page) => page.locator('.hits [data-passage]').evaluateAll((els) => els.map((el) => el.dataset.passage));
+
+test('the start view searches as you type and marks the matched words', async () => {
+  const { page, problems, context } = await open();
+  const box = page.getByLabel('Zoek in alle teksten');
+  assert.equal(await box.getAttribute('type'), 'search');
+  assert.match(await countText(page), /^78 tekstdelen gevonden/, 'an empty query lists the whole corpus');
+  await box.click();
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.keyboard.type('bezuinigingen', { delay: 20 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'bezuinigingen');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'zoekveld', 'focus stays in the box');
+  const ids = await hitIds(page);
+  assert.equal(ids[0], 'hoogendijk-7');
+  assert.ok(ids.includes('mijn-mening-2-1'));
+  const marks = await page.locator('.hits [data-passage="hoogendijk-7"] mark').allInnerTexts();
+  assert.ok(marks.some((m) => /bezuinigingen/i.test(m)), `marked: ${marks}`);
+  assert.match(await page.locator('.hits [data-passage="hoogendijk-2"] .hit__why').innerText(), /Waarom deze treffer/);
+  // Typing replaced the history entry instead of adding one per letter.
+  assert.equal(await page.evaluate(() => history.length), historyBefore);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('two filters combine and the counts follow', async () => {
+  const { page, problems, context } = await open('?q=gemeenten');
+  const total = Number((await countText(page)).match(/^(\d+)/)[1]);
+  await page.locator('[data-filter="kant"][data-value="kritisch"] label').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('kant') === 'kritisch');
+  const kritisch = Number((await countText(page)).match(/^(\d+)/)[1]);
+  assert.ok(kritisch < total, `${kritisch} < ${total}`);
+  for (const stance of await page.locator('.hits [data-passage]').evaluateAll((els) => els.map((el) => el.dataset.stance))) {
+    assert.equal(stance, 'kritisch');
+  }
+  const themeLabel = page.locator('[data-filter="thema"][data-value="geld"] label');
+  const themeCount = Number((await themeLabel.innerText()).match(/\((\d+)\)/)[1]);
+  await themeLabel.click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('thema') === 'geld');
+  assert.equal(Number((await countText(page)).match(/^(\d+)/)[1]), themeCount, 'the count on the label is what you get');
+  // A value with no hits under the query stays visible but cannot be chosen.
+  const disabled = await page.locator('.filters input:disabled').count();
+  assert.ok(disabled > 0, 'some values are disabled');
+  await page.click('.filters__clear');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('kant'));
+  assert.equal(Number((await countText(page)).match(/^(\d+)/)[1]), total);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('no results says why and offers a word from the corpus that works', async () => {
+  const { page, problems, context } = await open('?q=qqqzzzjjj');
+  await page.locator('[data-no-results]').waitFor();
+  assert.match(await page.locator('[data-no-results]').innerText(), /Geen enkel tekstdeel/);
+  await page.goto(server.url + '?q=jeugd&kant=optimistisch&soort=reactie');
+  await appReady(page);
+  await page.locator('[data-no-results]').waitFor();
+  await page.getByText('Zoek zonder filters').click();
+  await page.waitForFunction(() => document.querySelectorAll('.hits [data-passage]').length > 0);
+  assert.equal(new URL(page.url()).searchParams.get('kant'), null);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('a suggestion for a misspelled word is clickable and finds passages', async () => {
+  // Four letters get no typo tolerance, so "zrog" finds nothing; "zorg" is one swap away.
+  const { page, problems, context } = await open('?q=zrog');
+  await page.locator('[data-no-results]').waitFor();
+  const suggestion = page.locator('.suggestion', { hasText: /^zorg$/ });
+  await suggestion.click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'zorg');
+  assert.ok((await hitIds(page)).length > 5);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('opening a hit lands on the marked passage, and Back restores the query and filters', async () => {
+  const { page, problems, context } = await open('?q=wijkteams&kant=optimistisch');
+  await page.locator('.hits [data-passage="stop-doemdenken-6"] h2 a').click();
+  const passage = page.locator('[data-view="document"] [data-passage="stop-doemdenken-6"]');
+  await passage.waitFor();
+  assert.equal(await passage.getAttribute('data-target'), 'true');
+  assert.ok((await passage.locator('mark').allInnerTexts()).some((m) => /wijkteams/i.test(m)), 'search terms marked in the text');
+  await page.goBack();
+  await page.locator('[data-view="zoeken"]').waitFor();
+  assert.equal(await page.getByLabel('Zoek in alle teksten').inputValue(), 'wijkteams');
+  assert.equal(await page.locator('[data-filter="kant"][data-value="optimistisch"] input').isChecked(), true);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('slash focuses the search box and Escape clears it', async () => {
+  const { page, problems, context } = await open('?q=zorg');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'zoekveld');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+  assert.equal(await page.getByLabel('Zoek in alle teksten').inputValue(), '');
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('hostile queries are shown as text and break nothing', async () => {
+  for (const query of ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '"\u202e\u200b😀" -', 'x'.repeat(3000)]) {
+    const { page, problems, context } = await open('?q=' + encodeURIComponent(query));
+    const box = page.getByLabel('Zoek in alle teksten');
+    assert.equal((await box.inputValue()).length > 0, true);
+    assert.equal(await page.locator('main img, main script').count(), 0, `${query.slice(0, 30)}: no injected element`);
+    await box.fill(query);
+    await page.waitForTimeout(50);
+    assert.equal(await page.locator('main img, main script').count(), 0);
+    assertClean(assert, problems);
+    await context.close();
+  }
+});
