@@ -5,6 +5,7 @@
 //! well as to wasm for the browser. The UI (`ui`, wasm only) sits on top of it.
 
 pub mod corpus;
+pub mod glossary;
 pub mod index;
 pub mod search;
 pub mod state;
