@@ -15,6 +15,10 @@ pub enum View {
     Teksten,
     /// One document (`doc=`), optionally scrolled to a passage.
     Lezen,
+    /// The glossary, optionally opened at one term (`begrip=`).
+    Begrippen,
+    /// The corpus at a glance: documents on a time line, themes against stances.
+    Overzicht,
 }
 
 impl View {
@@ -23,11 +27,13 @@ impl View {
             View::Zoeken => "zoeken",
             View::Teksten => "teksten",
             View::Lezen => "lezen",
+            View::Begrippen => "begrippen",
+            View::Overzicht => "overzicht",
         }
     }
 
     fn from_id(id: &str) -> Option<View> {
-        [View::Zoeken, View::Teksten, View::Lezen].into_iter().find(|v| v.id() == id)
+        [View::Zoeken, View::Teksten, View::Lezen, View::Begrippen, View::Overzicht].into_iter().find(|v| v.id() == id)
     }
 }
 
@@ -96,6 +102,8 @@ pub struct Route {
     pub doc: Option<String>,
     /// The passage to scroll to and mark in the open document (`passage=`).
     pub passage: Option<String>,
+    /// The glossary term to show (`begrip=`), in the glossary view.
+    pub term: Option<String>,
 }
 
 /// Longest parameter value kept; longer values are cut (ids are short, URLs can be huge).
@@ -122,6 +130,7 @@ impl Route {
                 "q" => route.query = value,
                 "doc" => route.doc = Some(value),
                 "passage" => route.passage = Some(value),
+                "begrip" => route.term = Some(value),
                 key => {
                     if let Some(values) = route.filters.field_mut(key) {
                         for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
@@ -141,6 +150,9 @@ impl Route {
         if route.doc.is_none() {
             route.passage = None;
         }
+        if route.view != View::Begrippen {
+            route.term = None;
+        }
         route
     }
 
@@ -155,6 +167,9 @@ impl Route {
             if let Some(passage) = &self.passage {
                 parts.push(format!("passage={}", encode_component(passage)));
             }
+        }
+        if let Some(term) = self.term.as_ref().filter(|_| self.view == View::Begrippen) {
+            parts.push(format!("begrip={}", encode_component(term)));
         }
         if !self.query.is_empty() {
             parts.push(format!("q={}", encode_component(&self.query)));
@@ -187,7 +202,12 @@ impl Route {
 
     /// The search this route came from, without the open document.
     pub fn search(&self) -> Route {
-        Route { view: View::Zoeken, query: self.query.clone(), filters: self.filters.clone(), doc: None, passage: None }
+        Route { view: View::Zoeken, query: self.query.clone(), filters: self.filters.clone(), ..Route::default() }
+    }
+
+    /// The glossary, opened at a term.
+    pub fn term(id: &str) -> Route {
+        Route { view: View::Begrippen, term: Some(id.to_string()), ..Route::default() }
     }
 }
 
@@ -309,6 +329,8 @@ mod tests {
             Route::passage("a b&c=d", "ë/?#%"),
             filtered.clone(),
             Route { doc: Some("x".into()), view: View::Lezen, ..filtered.clone() },
+            Route::term("wmo"),
+            Route::view(View::Overzicht),
         ] {
             assert_eq!(Route::from_query(&route.to_query()), route, "query {}", route.to_query());
         }

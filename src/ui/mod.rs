@@ -6,6 +6,8 @@
 //! plain click is handled here without reloading the page.
 
 mod documents;
+mod glossary;
+mod overview;
 mod parts;
 mod reader;
 mod search;
@@ -103,6 +105,8 @@ fn App() -> impl IntoView {
             None => view! { <NotFound id=id /> }.into_any(),
         },
         (View::Lezen, None) => search::SearchView().into_any(),
+        (View::Begrippen, _) => glossary::GlossaryView().into_any(),
+        (View::Overzicht, _) => overview::OverviewView().into_any(),
     };
     let current = move |v: View| move || (shown.get().0 == v).then_some("page");
 
@@ -121,8 +125,13 @@ fn App() -> impl IntoView {
                 <ul>
                     <li><a href=nav.href(&Route::home()) aria-current=current(View::Zoeken)
                         on:click=move |ev: MouseEvent| nav.follow(&ev, Route::home())>"Zoeken"</a></li>
-                    <li><a href=nav.href(&Route::view(View::Teksten)) aria-current=current(View::Teksten)
-                        on:click=move |ev: MouseEvent| nav.follow(&ev, Route::view(View::Teksten))>"Teksten"</a></li>
+                    {[(View::Teksten, "Teksten"), (View::Begrippen, "Begrippen"), (View::Overzicht, "Overzicht")]
+                        .into_iter()
+                        .map(|(v, label)| view! {
+                            <li><a href=nav.href(&Route::view(v)) aria-current=current(v)
+                                on:click=move |ev: MouseEvent| nav.follow(&ev, Route::view(v))>{label}</a></li>
+                        })
+                        .collect_view()}
                 </ul>
             </nav>
         </header>

@@ -98,10 +98,8 @@ fn passages(
         .enumerate()
         .map(|(i, passage)| {
             let is_target = target == Some(passage.id.as_str());
-            let text = match marks.get(&(first + i as PassageIdx)) {
-                Some(marks) => super::search::marked(&passage.text, marks).into_any(),
-                None => passage.text.clone().into_any(),
-            };
+            let no_marks = Vec::new();
+            let text = annotated(&passage.text, marks.get(&(first + i as PassageIdx)).unwrap_or(&no_marks));
             view! {
                 {passage.heading.clone().map(|h| view! { <h2 class="passage-heading">{h}</h2> })}
                 <section class="passage" data-passage=passage.id.clone() data-stance=passage.stance.id()
@@ -116,6 +114,32 @@ fn passages(
             }
         })
         .collect_view()
+}
+
+/// Passage text with search marks and glossary terms; a term that overlaps a mark stays a
+/// plain mark. Everything is rendered as text.
+fn annotated(text: &str, marks: &[(usize, usize)]) -> impl IntoView {
+    let overlaps = |s: usize, e: usize| marks.iter().any(|&(ms, me)| s < me && ms < e);
+    let terms: Vec<_> = crate::glossary::mentions(text).into_iter().filter(|m| !overlaps(m.start, m.end)).collect();
+    let mut cuts: Vec<(usize, usize, Option<u16>)> = marks.iter().map(|&(s, e)| (s, e, None)).collect();
+    cuts.extend(terms.iter().map(|m| (m.start, m.end, Some(m.term))));
+    cuts.sort_by_key(|c| c.0);
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (start, end, term) in cuts {
+        if start < at || end > text.len() {
+            continue;
+        }
+        pieces.push(text[at..start].to_string().into_any());
+        let inner = text[start..end].to_string();
+        pieces.push(match term {
+            Some(term) => view! { <super::glossary::TermButton term=term text=inner /> }.into_any(),
+            None => view! { <mark>{inner}</mark> }.into_any(),
+        });
+        at = end;
+    }
+    pieces.push(text[at..].to_string().into_any());
+    pieces
 }
 
 /// Scrolls the marked passage (or comment) into view and gives it focus once it is rendered.

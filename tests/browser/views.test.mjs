@@ -1,0 +1,102 @@
+// Begrippen and Overzicht, and glossary terms in the reading view, by keyboard.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { appReady, assertClean, axeViolations, launch, openPage, screenshot, serveDist } from './harness.mjs';
+
+let browser, server;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '', options) {
+  const session = await openPage(browser, server, options);
+  await session.page.goto(server.url + query);
+  await appReady(session.page);
+  return session;
+}
+
+test('the glossary lists every term and its search narrows the list', async () => {
+  const { page, problems, context } = await open('?view=begrippen');
+  const entries = page.locator('[data-view="begrippen"] [data-term]');
+  const total = await entries.count();
+  assert.ok(total >= 25, `${total} terms`);
+  await page.getByLabel('Zoek een begrip').fill('wajong');
+  await page.waitForFunction(() => document.querySelectorAll('[data-term]:not([hidden])').length < 5);
+  const visible = await page.locator('[data-term]:not([hidden])').evaluateAll((els) => els.map((el) => el.dataset.term));
+  assert.ok(visible.includes('wajong'), `${visible}`);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('a glossary term in a passage opens its explanation by keyboard, Escape closes it', async () => {
+  const { page, problems, context } = await open('?doc=stop-doemdenken');
+  const term = page.locator('[data-passage="stop-doemdenken-6"] [data-glossary="wijkteam"]');
+  const button = term.locator('button');
+  await button.focus();
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  await page.keyboard.press('Enter');
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  const pop = term.locator('.term__pop');
+  assert.equal(await pop.isVisible(), true);
+  assert.match(await pop.innerText(), /hulpverleners/);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Meer in de begrippenlijst');
+  await page.keyboard.press('Escape');
+  assert.equal(await pop.isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded')), 'false', 'focus back on the term');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-view="begrippen"] [data-term="wijkteam"][data-target]').waitFor();
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('the overview shows the time line and a matrix whose cells filter the search', async () => {
+  const { page, problems, context } = await open('?view=overzicht');
+  assert.equal(await page.locator('.timeline [data-year="2017"] a').count(), 1);
+  const cell = page.locator('.matrix tr[data-theme="geld"] td[data-stance="kritisch"] a');
+  const n = Number(await cell.innerText());
+  assert.ok(n > 0);
+  await cell.click();
+  await page.locator('[data-view="zoeken"]').waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('.hits [data-passage]').length === n, n);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('thema'), 'geld');
+  assert.equal(url.searchParams.get('kant'), 'kritisch');
+  assertClean(assert, problems);
+  await context.close();
+});
+
+for (const [mode, options] of [['light', {}], ['dark', { colorScheme: 'dark' }], ['320px', { viewport: { width: 320, height: 640 } }]]) {
+  test(`axe-core finds no violations on Begrippen and Overzicht (${mode})`, async () => {
+    for (const query of ['?view=begrippen', '?view=begrippen&begrip=wmo', '?view=overzicht']) {
+      const { page, problems, context } = await open(query, options);
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `${mode} ${query}:\n${violations.join('\n')}`);
+      assertClean(assert, problems);
+      await context.close();
+    }
+  });
+}
+
+test('screenshots of Begrippen and Overzicht at phone and desktop width', async () => {
+  for (const [name, width] of [['phone', 390], ['desktop', 1280]]) {
+    for (const view of ['begrippen', 'overzicht']) {
+      const { page, problems, context } = await open(`?view=${view}`, { viewport: { width, height: 900 } });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${view} at ${width}px scrolls sideways by ${overflow}px`);
+      await screenshot(page, `${view}-${name}`);
+      assertClean(assert, problems);
+      await context.close();
+    }
+  }
+});
