@@ -195,6 +195,9 @@ pub struct Document {
     pub passage_count: u32,
     /// The file in `corpus/sources/` the text was curated from.
     pub source: String,
+    /// Set when all the document's passages that take a side take the same one, with the
+    /// curator's reason (an opinion piece, a one-line comment).
+    pub one_sided: Option<String>,
 }
 
 impl Document {

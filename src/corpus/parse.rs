@@ -44,6 +44,7 @@ pub struct ArticleFront {
     pub authors: Vec<PersonFront>,
     #[serde(default)]
     pub quoted: Vec<PersonFront>,
+    pub one_sided: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,6 +62,7 @@ pub struct CommentFront {
     pub role: Option<String>,
     #[serde(default)]
     pub byline: Vec<String>,
+    pub one_sided: Option<String>,
 }
 
 /// The front matter of a voice: the article at the top of a file, or a comment under it.

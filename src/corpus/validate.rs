@@ -224,6 +224,10 @@ impl Loader<'_> {
     /// opens its source text.
     fn document_of(&mut self, voice: &RawVoice, ids: &mut HashSet<String>, source: &mut Option<Source>) -> Option<Document> {
         let file = voice.at.file.clone();
+        let one_sided = match &voice.front {
+            Front::Article(f) => f.one_sided.clone(),
+            Front::Comment(f) => f.one_sided.clone(),
+        };
         let (id_spanned, kind, title, publisher, date, date_note, authors, quoted) = match &voice.front {
             Front::Article(front) => {
                 let kind_line = voice.line_of(front.kind.span());
@@ -291,6 +295,7 @@ impl Loader<'_> {
             first_passage: 0,
             passage_count: 0,
             source: source.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+            one_sided: one_sided.filter(|r| !r.trim().is_empty()),
         })
     }
 

@@ -102,3 +102,18 @@ fn metadata_is_only_what_the_text_gives() {
         }
     }
 }
+
+#[test]
+fn one_sided_documents_are_declared_and_only_those() {
+    let corpus = real();
+    for doc in &corpus.documents {
+        let counts = corpus.stance_counts(doc);
+        let (optimistic, critical) = (counts[Stance::Optimistisch as usize], counts[Stance::Kritisch as usize]);
+        let one_sided = (optimistic == 0) != (critical == 0);
+        match (&doc.one_sided, one_sided) {
+            (None, true) => panic!("{}: all its passages that take a side take the same one; check the labels, or write down why in one_sided", doc.id),
+            (Some(_), false) => panic!("{}: declared one_sided but has passages on both sides", doc.id),
+            _ => {}
+        }
+    }
+}
