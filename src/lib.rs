@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod glossary;
 pub mod index;
 pub mod search;
+pub mod sides;
 pub mod state;
 pub mod text;
 

@@ -19,6 +19,25 @@ pub enum View {
     Begrippen,
     /// The corpus at a glance: documents on a time line, themes against stances.
     Overzicht,
+    /// Optimistic and critical voices side by side, grouped per theme or per key question.
+    NaastElkaar,
+}
+
+/// How the side-by-side view groups passages (`groep=`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grouping {
+    #[default]
+    Thema,
+    Kernvraag,
+}
+
+impl Grouping {
+    pub fn id(self) -> &'static str {
+        match self {
+            Grouping::Thema => "thema",
+            Grouping::Kernvraag => "kernvraag",
+        }
+    }
 }
 
 impl View {
@@ -29,11 +48,12 @@ impl View {
             View::Lezen => "lezen",
             View::Begrippen => "begrippen",
             View::Overzicht => "overzicht",
+            View::NaastElkaar => "naast-elkaar",
         }
     }
 
     fn from_id(id: &str) -> Option<View> {
-        [View::Zoeken, View::Teksten, View::Lezen, View::Begrippen, View::Overzicht].into_iter().find(|v| v.id() == id)
+        [View::Zoeken, View::Teksten, View::Lezen, View::Begrippen, View::Overzicht, View::NaastElkaar].into_iter().find(|v| v.id() == id)
     }
 }
 
@@ -104,6 +124,8 @@ pub struct Route {
     pub passage: Option<String>,
     /// The glossary term to show (`begrip=`), in the glossary view.
     pub term: Option<String>,
+    /// The grouping of the side-by-side view (`groep=`).
+    pub grouping: Grouping,
 }
 
 /// Longest parameter value kept; longer values are cut (ids are short, URLs can be huge).
@@ -131,6 +153,7 @@ impl Route {
                 "doc" => route.doc = Some(value),
                 "passage" => route.passage = Some(value),
                 "begrip" => route.term = Some(value),
+                "groep" if value == "kernvraag" => route.grouping = Grouping::Kernvraag,
                 key => {
                     if let Some(values) = route.filters.field_mut(key) {
                         for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
@@ -167,6 +190,9 @@ impl Route {
             if let Some(passage) = &self.passage {
                 parts.push(format!("passage={}", encode_component(passage)));
             }
+        }
+        if self.grouping != Grouping::Thema {
+            parts.push(format!("groep={}", self.grouping.id()));
         }
         if let Some(term) = self.term.as_ref().filter(|_| self.view == View::Begrippen) {
             parts.push(format!("begrip={}", encode_component(term)));
@@ -330,6 +356,7 @@ mod tests {
             filtered.clone(),
             Route { doc: Some("x".into()), view: View::Lezen, ..filtered.clone() },
             Route::term("wmo"),
+            Route { view: View::NaastElkaar, grouping: Grouping::Kernvraag, ..filtered.clone() },
             Route::view(View::Overzicht),
         ] {
             assert_eq!(Route::from_query(&route.to_query()), route, "query {}", route.to_query());

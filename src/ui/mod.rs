@@ -11,6 +11,7 @@ mod overview;
 mod parts;
 mod reader;
 mod search;
+mod sides;
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -107,6 +108,7 @@ fn App() -> impl IntoView {
         (View::Lezen, None) => search::SearchView().into_any(),
         (View::Begrippen, _) => glossary::GlossaryView().into_any(),
         (View::Overzicht, _) => overview::OverviewView().into_any(),
+        (View::NaastElkaar, _) => sides::SideBySideView().into_any(),
     };
     let current = move |v: View| move || (shown.get().0 == v).then_some("page");
 
@@ -125,7 +127,7 @@ fn App() -> impl IntoView {
                 <ul>
                     <li><a href=nav.href(&Route::home()) aria-current=current(View::Zoeken)
                         on:click=move |ev: MouseEvent| nav.follow(&ev, Route::home())>"Zoeken"</a></li>
-                    {[(View::Teksten, "Teksten"), (View::Begrippen, "Begrippen"), (View::Overzicht, "Overzicht")]
+                    {[(View::NaastElkaar, "Naast elkaar"), (View::Teksten, "Teksten"), (View::Begrippen, "Begrippen"), (View::Overzicht, "Overzicht")]
                         .into_iter()
                         .map(|(v, label)| view! {
                             <li><a href=nav.href(&Route::view(v)) aria-current=current(v)

@@ -19,64 +19,13 @@ const MAX_HITS: usize = 100;
 
 #[component]
 pub fn SearchView() -> impl IntoView {
-    let nav = use_nav();
-    let corpus = crate::corpus();
     set_title("Zoeken");
     focus_after_move("#zoekveld");
-    let results = Memo::new(move |_| {
-        nav.route.with(|route| {
-            let filters = Filters::from_params(&route.filters, corpus);
-            crate::engine().search(&route.query, &filters, MAX_HITS)
-        })
-    });
-    let on_input = move |ev: Event| {
-        let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
-        let mut route = nav.route.get_untracked().search();
-        route.query = value;
-        nav.replace(route);
-    };
-    let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && !nav.route.with_untracked(|r| r.query.is_empty()) {
-            ev.prevent_default();
-            let mut route = nav.route.get_untracked().search();
-            route.query.clear();
-            nav.replace(route);
-            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                input.set_value("");
-            }
-        }
-    };
-    let slash = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        let typing = document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
-            if let Some(input) = document().get_element_by_id("zoekveld").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                ev.prevent_default();
-                let _ = input.focus();
-            }
-        }
-    });
-    on_cleanup(move || slash.remove());
-
+    let results = route_results(MAX_HITS);
     view! {
         <section data-view="zoeken" class="search">
             <h1 class="visually-hidden">"Zoeken in de teksten"</h1>
-            <form role="search" class="search__form" on:submit=|ev| ev.prevent_default()>
-                <label for="zoekveld" class="search__label">"Zoek in alle teksten"</label>
-                <input
-                    type="search"
-                    id="zoekveld"
-                    class="search__input"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="zoekhulp"
-                    prop:value=move || nav.route.with(|r| r.query.clone())
-                    on:input=on_input
-                    on:keydown=on_keydown
-                />
-                <p id="zoekhulp" class="search__help">
-                    "Bijvoorbeeld: zorg, bezuinigingen, \u{201c}dichter bij de burger\u{201d} of gemeente -jeugd. Druk op / om hier te zoeken, Escape om te wissen."
-                </p>
-            </form>
+            <SearchBox />
             <div class="search__layout">
                 <FilterPanel results=results />
                 <div class="search__results">
@@ -97,7 +46,76 @@ pub fn SearchView() -> impl IntoView {
     }
 }
 
-fn count_text(results: &Results) -> String {
+/// The search box: what is typed goes into the URL of the current view (replacing the history
+/// entry); `/` focuses it from anywhere, Escape clears it.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let nav = use_nav();
+    // Typing keeps the view (search or side by side) and its grouping, and leaves any document.
+    let with_query = move |query: String| {
+        let mut route = nav.route.get_untracked();
+        route.query = query;
+        route.doc = None;
+        route.passage = None;
+        route
+    };
+    let on_input = move |ev: Event| {
+        let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+        nav.replace(with_query(value));
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && !nav.route.with_untracked(|r| r.query.is_empty()) {
+            ev.prevent_default();
+            nav.replace(with_query(String::new()));
+            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                input.set_value("");
+            }
+        }
+    };
+    let slash = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        let typing = document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+            if let Some(input) = document().get_element_by_id("zoekveld").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || slash.remove());
+    view! {
+        <form role="search" class="search__form" on:submit=|ev| ev.prevent_default()>
+            <label for="zoekveld" class="search__label">"Zoek in alle teksten"</label>
+            <input
+                type="search"
+                id="zoekveld"
+                class="search__input"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="zoekhulp"
+                prop:value=move || nav.route.with(|r| r.query.clone())
+                on:input=on_input
+                on:keydown=on_keydown
+            />
+            <p id="zoekhulp" class="search__help">
+                "Bijvoorbeeld: zorg, bezuinigingen, \u{201c}dichter bij de burger\u{201d} of gemeente -jeugd. Druk op / om hier te zoeken, Escape om te wissen."
+            </p>
+        </form>
+    }
+}
+
+/// The results of the current route's query and filters, once per change.
+pub fn route_results(limit: usize) -> Memo<Results> {
+    let nav = use_nav();
+    let corpus = crate::corpus();
+    Memo::new(move |_| {
+        nav.route.with(|route| {
+            let filters = Filters::from_params(&route.filters, corpus);
+            crate::engine().search(&route.query, &filters, limit)
+        })
+    })
+}
+
+pub fn count_text(results: &Results) -> String {
     let shown = if results.total > results.hits.len() { format!(" (de eerste {} staan hieronder)", results.hits.len()) } else { String::new() };
     match results.total {
         0 => "Geen tekstdelen gevonden.".to_string(),
@@ -282,17 +300,18 @@ fn filter_groups(corpus: &Corpus, facets: &Facets) -> Vec<(&'static str, Vec<Opt
     ]
 }
 
+/// The filters with their counts; a change keeps the current view and adds a history entry.
 #[component]
-fn FilterPanel(results: Memo<Results>) -> impl IntoView {
+pub fn FilterPanel(results: Memo<Results>) -> impl IntoView {
     let nav = use_nav();
     let corpus = crate::corpus();
     let toggle = move |key: &'static str, value: String| {
-        let mut route = nav.route.get_untracked().search();
+        let mut route = nav.route.get_untracked();
         route.filters.toggle(key, &value);
         nav.push(route);
     };
     let clear = move |_| {
-        let mut route = nav.route.get_untracked().search();
+        let mut route = nav.route.get_untracked();
         route.filters = Default::default();
         nav.push(route);
     };
