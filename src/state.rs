@@ -111,6 +111,58 @@ impl FilterParams {
     }
 }
 
+/// A colour scheme forced by the URL (`modus=`), for embeds that must match their page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    Licht,
+    Donker,
+}
+
+/// How the app presents itself, kept across navigation: embed mode (`embed=1`), an accent
+/// colour (`accent=RRGGBB`) and a forced colour scheme (`modus=licht|donker`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Display {
+    pub embed: bool,
+    /// Six hex digits, validated; anything else is ignored.
+    pub accent: Option<String>,
+    pub scheme: Option<Scheme>,
+}
+
+impl Display {
+    fn read(&mut self, key: &str, value: &str) -> bool {
+        match key {
+            "embed" => self.embed = value == "1",
+            "accent" => {
+                let hex = value.trim_start_matches('#');
+                self.accent = (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| hex.to_ascii_lowercase());
+            }
+            "modus" => {
+                self.scheme = match value {
+                    "licht" => Some(Scheme::Licht),
+                    "donker" => Some(Scheme::Donker),
+                    _ => None,
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn write(&self, parts: &mut Vec<String>) {
+        if self.embed {
+            parts.push("embed=1".into());
+        }
+        if let Some(accent) = &self.accent {
+            parts.push(format!("accent={accent}"));
+        }
+        match self.scheme {
+            Some(Scheme::Licht) => parts.push("modus=licht".into()),
+            Some(Scheme::Donker) => parts.push("modus=donker".into()),
+            None => {}
+        }
+    }
+}
+
 /// What the URL says the reader is looking at.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Route {
@@ -126,6 +178,7 @@ pub struct Route {
     pub term: Option<String>,
     /// The grouping of the side-by-side view (`groep=`).
     pub grouping: Grouping,
+    pub display: Display,
 }
 
 /// Longest parameter value kept; longer values are cut (ids are short, URLs can be huge).
@@ -147,6 +200,9 @@ impl Route {
                 continue;
             }
             let key = decode_component(key);
+            if route.display.read(&key, &value) {
+                continue;
+            }
             match key.as_str() {
                 "view" => view = View::from_id(&value),
                 "q" => route.query = value,
@@ -206,6 +262,7 @@ impl Route {
                 parts.push(format!("{key}={}", joined.join(",")));
             }
         }
+        self.display.write(&mut parts);
         parts.join("&")
     }
 
@@ -333,6 +390,14 @@ mod tests {
     }
 
     #[test]
+    fn reads_display_settings_and_ignores_bad_ones() {
+        let route = Route::from_query("?embed=1&accent=%230B6E4F&modus=donker");
+        assert_eq!(route.display, Display { embed: true, accent: Some("0b6e4f".into()), scheme: Some(Scheme::Donker) });
+        let bad = Route::from_query("?embed=ja&accent=red;background:url(x)&modus=paars");
+        assert_eq!(bad.display, Display::default());
+    }
+
+    #[test]
     fn cuts_huge_values() {
         let route = Route::from_query(&format!("?doc={}", "x".repeat(100_000)));
         assert_eq!(route.doc.map(|d| d.chars().count()), Some(MAX_VALUE_CHARS));
@@ -357,6 +422,7 @@ mod tests {
             Route { doc: Some("x".into()), view: View::Lezen, ..filtered.clone() },
             Route::term("wmo"),
             Route { view: View::NaastElkaar, grouping: Grouping::Kernvraag, ..filtered.clone() },
+            Route { display: Display { embed: true, accent: Some("0b6e4f".into()), scheme: Some(Scheme::Donker) }, ..Route::home() },
             Route::view(View::Overzicht),
         ] {
             assert_eq!(Route::from_query(&route.to_query()), route, "query {}", route.to_query());

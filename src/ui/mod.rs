@@ -9,9 +9,11 @@ mod documents;
 mod glossary;
 mod overview;
 mod parts;
+mod embed;
 mod reader;
 mod search;
 mod sides;
+mod status;
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -38,6 +40,7 @@ impl Nav {
     /// The `href` of a route: a relative query string, or the page's own path for the start
     /// view, so the app works under any path of any host.
     pub fn href(&self, route: &Route) -> String {
+        let route = self.keep_display(route.clone());
         let query = route.to_query();
         if query.is_empty() {
             window().location().pathname().unwrap_or_else(|_| "./".into())
@@ -46,8 +49,15 @@ impl Nav {
         }
     }
 
+    /// Embed mode, accent and colour scheme stay as they are while the reader moves around.
+    fn keep_display(&self, mut route: Route) -> Route {
+        route.display = self.route.with_untracked(|r| r.display.clone());
+        route
+    }
+
     /// Shows `route` and adds it to the history.
     pub fn push(&self, route: Route) {
+        let route = self.keep_display(route);
         let href = self.href(&route);
         if let Ok(history) = window().history() {
             // A failing pushState (for example a sandboxed iframe) still shows the view.
@@ -59,6 +69,7 @@ impl Nav {
 
     /// Shows `route` in place of the current history entry (typing a query).
     pub fn replace(&self, route: Route) {
+        let route = self.keep_display(route);
         let href = self.href(&route);
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
@@ -111,40 +122,93 @@ fn App() -> impl IntoView {
         (View::NaastElkaar, _) => sides::SideBySideView().into_any(),
     };
     let current = move |v: View| move || (shown.get().0 == v).then_some("page");
+    let embed = nav.route.with_untracked(|r| r.display.embed);
+    apply_display(&nav.route.get_untracked().display);
+
+    let nav_links = move || {
+        [(View::Zoeken, "Zoeken"), (View::NaastElkaar, "Naast elkaar"), (View::Teksten, "Teksten"), (View::Begrippen, "Begrippen"), (View::Overzicht, "Overzicht")]
+            .into_iter()
+            .map(|(v, label)| view! {
+                <li><a href=nav.href(&Route::view(v)) aria-current=current(v)
+                    on:click=move |ev: MouseEvent| nav.follow(&ev, Route::view(v))>{label}</a></li>
+            })
+            .collect_view()
+    };
+    let header = if embed {
+        // Embedded: a compact header, and a way out to the full app in a new tab.
+        let full = move || {
+            let mut route = nav.route.get();
+            route.display.embed = false;
+            let query = route.to_query();
+            let location = window().location();
+            let path = location.pathname().unwrap_or_default();
+            format!("{}{path}{}", location.origin().unwrap_or_default(), if query.is_empty() { String::new() } else { format!("?{query}") })
+        };
+        view! {
+            <header class="site-header site-header--embed">
+                <div class="site-header__inner">
+                    <span class="site-title__name">"Verkenner sociaal domein"</span>
+                    <a class="site-header__full" href=full target="_blank" rel="noopener">"Open volledig"</a>
+                </div>
+                <nav class="site-nav" aria-label="Onderdelen"><ul>{nav_links()}</ul></nav>
+            </header>
+        }
+        .into_any()
+    } else {
+        view! {
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <Link to=Route::home() class="site-title">
+                        <span class="site-title__name">"Verkenner sociaal domein"</span>
+                    </Link>
+                    <p class="site-header__tagline">
+                        "Wat er geschreven is over jeugd, zorg en werk sinds gemeenten het in 2015 overnamen"
+                    </p>
+                </div>
+                <nav class="site-nav" aria-label="Onderdelen"><ul>{nav_links()}</ul></nav>
+            </header>
+        }
+        .into_any()
+    };
 
     view! {
         <a class="skip-link" href="#inhoud">"Naar de inhoud"</a>
-        <header class="site-header">
-            <div class="site-header__inner">
-                <Link to=Route::home() class="site-title">
-                    <span class="site-title__name">"Verkenner sociaal domein"</span>
-                </Link>
-                <p class="site-header__tagline">
-                    "Wat er geschreven is over jeugd, zorg en werk sinds gemeenten het in 2015 overnamen"
-                </p>
-            </div>
-            <nav class="site-nav" aria-label="Onderdelen">
-                <ul>
-                    <li><a href=nav.href(&Route::home()) aria-current=current(View::Zoeken)
-                        on:click=move |ev: MouseEvent| nav.follow(&ev, Route::home())>"Zoeken"</a></li>
-                    {[(View::NaastElkaar, "Naast elkaar"), (View::Teksten, "Teksten"), (View::Begrippen, "Begrippen"), (View::Overzicht, "Overzicht")]
-                        .into_iter()
-                        .map(|(v, label)| view! {
-                            <li><a href=nav.href(&Route::view(v)) aria-current=current(v)
-                                on:click=move |ev: MouseEvent| nav.follow(&ev, Route::view(v))>{label}</a></li>
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
-        </header>
+        <status::UpdateBanner />
+        {header}
         <main id="inhoud" tabindex="-1">{view}</main>
-        <footer class="site-footer">
-            <p>
-                "De teksten komen uit nieuwsberichten, een opiniestuk, een persbericht en reacties van lezers. "
-                "Wij hebben ze niet veranderd. Welke kant een tekstdeel kiest (optimistisch, kritisch of gemengd) "
-                "is door ons met de hand bepaald."
-            </p>
-        </footer>
+        {(!embed).then(|| view! {
+            <footer class="site-footer">
+                <p>
+                    "De teksten komen uit nieuwsberichten, een opiniestuk, een persbericht en reacties van lezers. "
+                    "Wij hebben ze niet veranderd. Welke kant een tekstdeel kiest (optimistisch, kritisch of gemengd) "
+                    "is door ons met de hand bepaald."
+                </p>
+                <status::AppStatus />
+                <embed::EmbedDialog />
+            </footer>
+        })}
+    }
+}
+
+/// Applies the accent colour and forced colour scheme of the URL to the page.
+fn apply_display(display: &crate::state::Display) {
+    let Some(root) = document().document_element() else { return };
+    if let Some(accent) = &display.accent {
+        if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root.clone()) {
+            // Validated as six hex digits when the URL was read.
+            let _ = root.style().set_property("--verkenner-color-accent", &format!("#{accent}"));
+        }
+    }
+    let scheme = match display.scheme {
+        Some(crate::state::Scheme::Licht) => Some("light"),
+        Some(crate::state::Scheme::Donker) => Some("dark"),
+        None => None,
+    };
+    if let Some(scheme) = scheme {
+        let _ = root.set_attribute("data-color-scheme", scheme);
+    }
+    if display.embed {
+        let _ = root.set_attribute("data-embed", "");
     }
 }
 

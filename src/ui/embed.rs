@@ -1,0 +1,54 @@
+//! "Insluiten": a copy-ready snippet to embed the current view in another site.
+
+use leptos::ev::MouseEvent;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use super::use_nav;
+
+/// The `<iframe>` and resize script for the current view, with absolute URLs.
+fn snippet(query: &str) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let src = format!("{origin}{path}?{}", if query.is_empty() { "embed=1".to_string() } else { format!("{query}&embed=1") });
+    format!(
+        "<iframe src=\"{}\" title=\"Verkenner sociaal domein: wat er geschreven is over de decentralisaties\" loading=\"lazy\" style=\"width:100%;height:600px;border:0\"></iframe>\n<script src=\"{origin}{dir}embed.js\" async></script>",
+        src.replace('&', "&amp;").replace('"', "&quot;")
+    )
+}
+
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let nav = use_nav();
+    let dialog = NodeRef::<Dialog>::new();
+    let text = Memo::new(move |_| {
+        let mut route = nav.route.get();
+        route.display.embed = false;
+        snippet(&route.to_query())
+    });
+    let open = move |_: MouseEvent| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_: MouseEvent| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    view! {
+        <p><button type="button" class="embed-button" on:click=open>"Insluiten op uw eigen website"</button></p>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="insluiten-kop">
+            <h2 id="insluiten-kop">"Insluiten"</h2>
+            <p>"Zet deze code op uw eigen pagina. De verkenner opent dan met de zoekwoorden, filters en weergave die u nu ziet. "
+               "Het script past de hoogte aan de inhoud aan."</p>
+            <label for="insluitcode">"Code om in te sluiten"</label>
+            <textarea id="insluitcode" readonly rows="6" prop:value=move || text.get()></textarea>
+            <p class="embed-dialog__actions">
+                <button type="button" on:click=close autofocus>"Sluiten"</button>
+            </p>
+        </dialog>
+    }
+}

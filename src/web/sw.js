@@ -1,0 +1,41 @@
+// Service worker of Verkenner sociaal domein: the app works offline after one visit.
+//
+// `postbuild.mjs` fills in BUILD (a hash of every built file) and FILES (every file of the
+// build) after Trunk has built the app. Each build has a cache of its own, installed whole
+// before it may take over; it takes over only when the reader chooses ("vernieuwen") or when
+// no page of the old build is open any more. An old page never gets new files, nor the reverse:
+// every request is answered from the cache of the worker that controls the page.
+
+const BUILD = '__VERKENNER_BUILD__';
+const FILES = __VERKENNER_FILES__;
+const CACHE = `verkenner-${BUILD}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'verkenner-skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('verkenner-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // Every view is index.html with a query string: navigations get the cached page.
+    const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : request;
+    const cached = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+    return cached ?? fetch(request);
+  })());
+});
