@@ -33,7 +33,8 @@ if (new URLSearchParams(location.search).get('embed') === '1' && window.parent !
   const id = 'verkenner-sociaal-domein';
   let last = 0;
   const report = () => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    // The box of <html>, not scrollHeight: that never drops below the (already enlarged) frame.
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
     window.parent.postMessage({ 'datawrapper-height': { [id]: height } }, '*');
@@ -42,4 +43,8 @@ if (new URLSearchParams(location.search).get('embed') === '1' && window.parent !
   };
   new ResizeObserver(report).observe(document.documentElement);
   window.addEventListener('load', report);
+  // A resize script that loads after the first reports asks again.
+  window.addEventListener('message', (event) => {
+    if (event.source === window.parent && event.data && event.data.type === 'embed-size-request') { last = 0; report(); }
+  });
 }

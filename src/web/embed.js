@@ -14,4 +14,13 @@
       }
     }
   });
+  // Frames that reported before this script loaded report again.
+  var frames = document.getElementsByTagName('iframe');
+  for (var i = 0; i < frames.length; i++) {
+    try { frames[i].contentWindow.postMessage({ type: 'embed-size-request' }, '*'); } catch (e) { /* not ready */ }
+  }
+  window.addEventListener('load', function () {
+    for (var i = 0; i < frames.length; i++) frames[i].contentWindow.postMessage({ type: 'embed-size-request' }, '*');
+  });
+
 })();

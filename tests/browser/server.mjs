@@ -24,7 +24,7 @@ const TYPES = {
 
 /** Starts a server for `root` under `prefix`; resolves to { url, port, close }. */
 export async function startServer({ root = 'dist', prefix = '/', port = 0, headers = {} } = {}) {
-  const base = resolve(root);
+  let base = resolve(root);
   if (!prefix.startsWith('/')) prefix = '/' + prefix;
   if (!prefix.endsWith('/')) prefix += '/';
   const server = createServer(async (req, res) => {
@@ -53,6 +53,8 @@ export async function startServer({ root = 'dist', prefix = '/', port = 0, heade
   return {
     url: `http://127.0.0.1:${actual}${prefix}`,
     port: actual,
+    /** Serves another folder from now on, as a host does after a deploy. */
+    setRoot: (next) => { base = resolve(next); },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }

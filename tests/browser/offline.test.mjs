@@ -1,0 +1,148 @@
+// Anywhere, offline, embedded: the dist under a deep sub-path, offline after one visit, an
+// update offered and run whole, the app in an iframe on another site, and no service worker.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appReady, assertClean, launch, openPage, repo } from './harness.mjs';
+import { startServer } from './server.mjs';
+
+const PREFIX = '/gemeente/sociaal-domein/verkenner/';
+let browser;
+
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** A copy of dist/ that counts as another build: one more file, so another build id. */
+function secondBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'verkenner-build-'));
+  cpSync(join(repo, 'dist'), dir, { recursive: true });
+  writeFileSync(join(dir, 'release-note.txt'), 'tweede build\n');
+  execFileSync('node', [join(repo, 'src/web/postbuild.mjs'), dir]);
+  return dir;
+}
+
+const buildId = (page) => page.locator('[data-build]').getAttribute('data-build');
+const offlineReady = (page) => page.locator('.app-status__offline').waitFor({ timeout: 20000 });
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+
+test('after one visit the app loads and searches offline, also from a new shared link', async () => {
+  const server = await startServer({ root: join(repo, 'dist'), prefix: PREFIX });
+  const { page, problems, context } = await openPage(browser, server);
+  await page.goto(server.url + '?q=zorg');
+  await appReady(page);
+  await offlineReady(page);
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelectorAll('.hits [data-passage]').length > 0);
+  await page.goto(server.url + '?q=wijkteams&kant=optimistisch');
+  await appReady(page);
+  await page.locator('.hits [data-passage="stop-doemdenken-6"]').waitFor();
+  await page.goto(server.url + '?doc=rmo-ruimte');
+  await page.locator('[data-view="document"][data-document="rmo-ruimte"]').waitFor();
+  await context.setOffline(false);
+  assertClean(assert, { ...problems, console: problems.console.filter((m) => !/ERR_INTERNET_DISCONNECTED/.test(m)) });
+  await context.close();
+  await server.close();
+});
+
+test('a new build is offered, runs only when accepted, and then runs whole', async () => {
+  const server = await startServer({ root: join(repo, 'dist'), prefix: PREFIX });
+  const { page, problems, context } = await openPage(browser, server);
+  await page.goto(server.url);
+  await appReady(page);
+  await offlineReady(page);
+  await controlled(page);
+  const first = await buildId(page);
+  server.setRoot(secondBuild());
+  await page.reload();
+  await appReady(page);
+  await page.locator('[data-update-ready]').waitFor({ timeout: 20000 });
+  assert.equal(await buildId(page), first, 'the old build keeps running until the reader chooses');
+  await page.getByRole('button', { name: 'vernieuwen' }).click();
+  await page.waitForFunction((old) => {
+    const meta = document.querySelector('meta[name=verkenner-build]');
+    return meta && meta.content !== old && document.querySelector('[data-build]');
+  }, first, { timeout: 20000 });
+  await appReady(page);
+  const second = await buildId(page);
+  assert.notEqual(second, first);
+  assert.equal(second, await page.evaluate(() => document.querySelector('meta[name=verkenner-build]').content), 'page and worker agree');
+  const caches = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('verkenner-')));
+  assert.deepEqual(caches, [`verkenner-${second}`], 'the old cache is gone');
+  await page.waitForFunction(() => document.querySelectorAll('[data-view]').length > 0);
+  assertClean(assert, problems);
+  await context.close();
+  await server.close();
+});
+
+test('embedded on another site, the iframe height follows the content', async () => {
+  const app = await startServer({ root: join(repo, 'dist'), prefix: PREFIX });
+  const hostDir = mkdtempSync(join(tmpdir(), 'verkenner-host-'));
+  writeFileSync(join(hostDir, 'index.html'), `<!doctype html><html lang="nl"><head><title>Gemeente</title></head><body>
+<h1>Sociaal domein in onze gemeente</h1>
+<iframe id="verkenner" src="${app.url}?embed=1&q=zorg&accent=0b6e4f" title="Verkenner sociaal domein" loading="lazy" style="width:100%;height:300px;border:0"></iframe>
+<script src="${app.url}embed.js" async></script></body></html>`);
+  const host = await startServer({ root: hostDir, prefix: '/' });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const foreign = [];
+  context.on('request', (r) => { const o = new URL(r.url()).origin; if (o !== new URL(app.url).origin && o !== new URL(host.url).origin) foreign.push(r.url()); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(host.url);
+  const frame = page.frameLocator('#verkenner');
+  await frame.locator('[data-view="zoeken"]').waitFor();
+  const contentHeight = async () => (await page.frames().find((f) => f.url().includes('embed=1')).evaluate(() => document.documentElement.getBoundingClientRect().height));
+  const iframeHeight = () => page.evaluate(() => document.getElementById('verkenner').getBoundingClientRect().height);
+  await page.waitForFunction(() => document.getElementById('verkenner').getBoundingClientRect().height > 400);
+  assert.ok(Math.abs((await iframeHeight()) - (await contentHeight())) <= 2, 'height matches the content');
+  assert.equal(await frame.locator('.site-header--embed a', { hasText: 'Open volledig' }).count(), 1);
+  assert.equal(await frame.locator('.site-footer').count(), 0, 'no site chrome');
+  const tall = await iframeHeight();
+  await frame.locator('[data-filter="thema"][data-value="jeugd"] label').click();
+  await page.waitForFunction((t) => document.getElementById('verkenner').getBoundingClientRect().height < t - 50, tall);
+  assert.ok(Math.abs((await iframeHeight()) - (await contentHeight())) <= 2, 'height follows a filter change');
+  assert.match(await frame.locator('[data-filter="thema"][data-value="jeugd"]').evaluate(() => location.search), /embed=1/, 'embed mode survives navigation');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await host.close();
+  await app.close();
+});
+
+test('the Insluiten dialog gives an iframe snippet with the current view preset', async () => {
+  const server = await startServer({ root: join(repo, 'dist'), prefix: PREFIX });
+  const { page, problems, context } = await openPage(browser, server);
+  await page.goto(server.url + '?view=naast-elkaar&q=bezuinigingen&thema=geld');
+  await appReady(page);
+  await page.getByRole('button', { name: 'Insluiten op uw eigen website' }).click();
+  const code = await page.getByLabel('Code om in te sluiten').inputValue();
+  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/gemeente\/sociaal-domein\/verkenner\/\?view=naast-elkaar&amp;q=bezuinigingen&amp;thema=geld&amp;embed=1"/);
+  assert.match(code, /title="Verkenner sociaal domein[^"]*"/);
+  assert.match(code, /loading="lazy"/);
+  assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/gemeente\/sociaal-domein\/verkenner\/embed\.js" async><\/script>/);
+  await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
+  assert.equal(await page.locator('dialog[open]').count(), 0);
+  assertClean(assert, problems);
+  await context.close();
+  await server.close();
+});
+
+test('without service workers the app still works online', async () => {
+  const server = await startServer({ root: join(repo, 'dist'), prefix: PREFIX });
+  const { page, problems, context } = await openPage(browser, server, { serviceWorkers: 'block' });
+  await page.goto(server.url + '?q=mantelzorgers');
+  await appReady(page);
+  await page.locator('.hits [data-passage="stop-doemdenken-9"]').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.app-status__offline').count(), 0, 'no offline promise without a worker');
+  assertClean(assert, problems);
+  await context.close();
+  await server.close();
+});
