@@ -45,7 +45,7 @@ else
 fi
 
 # wasm-opt from npm's binaryen (Debian's binaryen 108 miscompiles some Leptos apps).
-if .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+if .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -qE "version ${BINARYEN_VERSION%%.*}( |$)"; then
   step "wasm-opt" "already present (binaryen $BINARYEN_VERSION)"
 else
   mkdir -p .tools
@@ -62,8 +62,25 @@ else
   step "chromium, brotli" "installed"
 fi
 
-# Node packages of the browser tests, exactly as locked.
-if [ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
+# Node packages of the browser tests, exactly as locked. Skipped when npm's record of what
+# it installed (node_modules/.package-lock.json) lists the same packages, versions and
+# integrity hashes as package-lock.json (by content, not by file times).
+lock_installed() {
+  node -e '
+    const fs = require("fs"), dir = process.argv[1];
+    const read = (f) => JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")).packages ?? {};
+    let want, have;
+    try { want = read("package-lock.json"); have = read("node_modules/.package-lock.json"); }
+    catch { process.exit(1); }
+    delete want[""];
+    const same = (a, b) => a && b && a.version === b.version && (a.integrity ?? "") === (b.integrity ?? "");
+    const ok = Object.entries(want).every(([k, v]) => same(v, have[k]) || (v.optional && !(k in have)))
+      && Object.keys(have).every((k) => k in want)
+      && Object.keys(have).every((k) => fs.existsSync(`${dir}/${k}/package.json`));
+    process.exit(ok ? 0 : 1);
+  ' "$1"
+}
+if lock_installed tests/browser; then
   step "node packages" "already present"
 else
   (cd tests/browser && npm ci --no-audit --no-fund --silent)
