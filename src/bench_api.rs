@@ -18,7 +18,9 @@ impl BenchEngine {
     #[wasm_bindgen(constructor)]
     pub fn new(corpus: &[u8], index: &[u8]) -> Result<BenchEngine, JsError> {
         let corpus: &'static Corpus = Box::leak(Box::new(decode(corpus).map_err(|e| JsError::new(&e.to_string()))?));
-        let index: &'static Index = Box::leak(Box::new(Index::decode(index).map_err(|e| JsError::new(&e.to_string()))?));
+        // The index borrows its large tables from its bytes, so they live as long as it does.
+        let bytes: &'static [u8] = Box::leak(index.to_vec().into_boxed_slice());
+        let index: &'static Index<'static> = Box::leak(Box::new(Index::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?));
         Ok(BenchEngine { engine: Engine::new(corpus, index) })
     }
 

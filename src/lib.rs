@@ -1,7 +1,7 @@
 //! Verkenner sociaal domein: the core.
 //!
-//! The core never touches the DOM: it holds the corpus model and (later) the text analyser, the
-//! index and the query engine, and compiles natively for tests and the command-line tool as
+//! The core never touches the DOM: it holds the corpus model, the text analyser, the index and
+//! the query engine, and compiles natively for tests and the command-line tool as
 //! well as to wasm for the browser. The UI (`ui`, wasm only) sits on top of it.
 
 pub mod corpus;
@@ -36,15 +36,17 @@ pub fn corpus() -> &'static Corpus {
 /// The search index as built by build.rs from the same corpus.
 static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
-/// The embedded index, decoded once on first use.
-pub fn index() -> &'static index::Index {
-    static INDEX: OnceLock<index::Index> = OnceLock::new();
+/// The embedded index, decoded once on first use; its large tables are borrowed from the
+/// embedded bytes, not copied.
+pub fn index() -> &'static index::Index<'static> {
+    static INDEX: OnceLock<index::Index<'static>> = OnceLock::new();
     INDEX.get_or_init(|| index::Index::decode(EMBEDDED_INDEX).expect("index.bin is written by build.rs from this same model"))
 }
 
-/// A search engine over the embedded corpus and index.
-pub fn engine() -> search::Engine<'static> {
-    search::Engine::new(corpus(), index())
+/// The search engine over the embedded corpus and index, set up once on first use.
+pub fn engine() -> &'static search::Engine<'static> {
+    static ENGINE: OnceLock<search::Engine<'static>> = OnceLock::new();
+    ENGINE.get_or_init(|| search::Engine::new(corpus(), index()))
 }
 
 /// Sizes of the embedded corpus and index in bytes, for size reports.

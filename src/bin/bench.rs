@@ -115,17 +115,27 @@ fn main() {
         let engine = Engine::new(corpus, &index);
         let filters = Filters::default();
         let mut times = Vec::new();
+        let mut per_query = vec![Vec::new(); QUERIES.len()];
         for round in 0..5 {
-            for q in QUERIES {
+            for (q, query) in QUERIES.iter().enumerate() {
                 let start = Instant::now();
-                let results = engine.search(q, &filters, 10);
+                let results = engine.search(query, &filters, 10);
                 if round > 0 {
-                    times.push(start.elapsed().as_secs_f64() * 1e6);
+                    let micros = start.elapsed().as_secs_f64() * 1e6;
+                    times.push(micros);
+                    per_query[q].push(micros);
                 }
                 std::hint::black_box(results);
             }
         }
         times.sort_by(f64::total_cmp);
+        // BENCH_VERBOSE=1 prints each query's median, to see where the time goes.
+        if std::env::var_os("BENCH_VERBOSE").is_some() {
+            for (query, mut t) in QUERIES.iter().zip(per_query) {
+                t.sort_by(f64::total_cmp);
+                println!("    {query:<28} {:>10.1} µs", percentile(&t, 0.5));
+            }
+        }
         println!(
             "{:<8} {:>9} {:>10.1} {:>11.1} {:>11.1} {:>11.1}",
             name,

@@ -5,6 +5,8 @@
 //! `verkenner check [--corpus DIR]` validates a corpus folder and prints the same errors as the
 //! build. Errors go to stderr with a non-zero exit code.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,7 +22,11 @@ Gebruik / usage:
   verkenner stats                  counts of the embedded corpus";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Result<Vec<String>, _> = std::env::args_os().skip(1).map(|a| a.into_string()).collect();
+    let Ok(args) = args else {
+        eprintln!("arguments must be text (UTF-8)");
+        return ExitCode::FAILURE;
+    };
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -111,28 +117,38 @@ fn search(args: &[String]) -> Result<(), String> {
     let args = parse_search(args)?;
     let corpus = verkenner::corpus();
     let results = verkenner::engine().search(&args.query, &args.filters, args.limit);
-    if args.json {
+    let out = if args.json {
         let hits: Vec<serde_json::Value> = results.hits.iter().map(|hit| hit_json(corpus, hit)).collect();
-        println!("{}", serde_json::to_string_pretty(&hits).expect("JSON values always serialise"));
-        return Ok(());
+        serde_json::to_string_pretty(&hits).expect("JSON values always serialise") + "\n"
+    } else {
+        human(corpus, &results)
+    };
+    print(&out)
+}
+
+/// Writes to stdout; a reader that stopped reading (`| head`) is no error.
+fn print(out: &str) -> Result<(), String> {
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the results: {e}")),
+        _ => Ok(()),
     }
-    println!("{} passages match; showing {}", results.total, results.hits.len());
+}
+
+/// The results for a person at a terminal.
+fn human(corpus: &verkenner::Corpus, results: &verkenner::search::Results) -> String {
+    let mut out = format!("{} passages match; showing {}\n", results.total, results.hits.len());
     for (rank, hit) in results.hits.iter().enumerate() {
         let passage = &corpus.passages[hit.passage as usize];
         let article = &corpus.documents[corpus.article_of(hit.document) as usize];
-        println!(
-            "\n{:>2}. {} ({}, {}) score {:.3}",
-            rank + 1,
-            passage.id,
-            article.title.as_deref().unwrap_or(&article.id),
-            passage.stance.id(),
-            hit.score
-        );
-        println!("    {}", marked(&hit.snippet));
+        let title = article.title.as_deref().unwrap_or(&article.id);
+        let _ = writeln!(out, "\n{:>2}. {} ({title}, {}) score {:.3}", rank + 1, passage.id, passage.stance.id(), hit.score);
+        let _ = writeln!(out, "    {}", marked(&hit.snippet));
         let why: Vec<String> = hit.matched.iter().map(|m| format!("{} -> {} ({})", m.query, m.term, m.kind.id())).collect();
-        println!("    matched: {}", why.join("; "));
+        if !why.is_empty() {
+            let _ = writeln!(out, "    matched: {}", why.join("; "));
+        }
     }
-    Ok(())
+    out
 }
 
 /// The snippet with marks shown as [brackets], for a terminal.
@@ -170,7 +186,8 @@ fn hit_json(corpus: &verkenner::Corpus, hit: &verkenner::search::Hit) -> serde_j
         "themes": passage.themes.iter().map(|&t| corpus.theme(t).id.clone()).collect::<Vec<_>>(),
         "score": hit.score,
         "coverage": hit.coverage,
-        "text": passage.text,
+        "text": hit.text,
+        "marks": hit.marks,
         "snippet": {
             "text": hit.snippet.text,
             "offset": hit.snippet.offset,

@@ -461,10 +461,15 @@ impl Loader<'_> {
                 continue;
             }
             for term in &terms {
-                let key = term.get_ref().trim().to_lowercase();
+                // Compared as search compares them: folded, word by word.
+                let words = synonym_words(term.get_ref());
+                let key = words.join(" ");
                 let term_line = line_of_offset(&text, term.span().start);
-                if !key.chars().any(char::is_alphanumeric) {
+                if words.is_empty() {
                     self.error(ErrorKind::InvalidValue, &file, term_line, format!("synonym \"{}\" has no letters or digits", term.get_ref()), "write a word or a phrase");
+                } else if words.iter().all(|w| crate::text::is_stop_word(w)) {
+                    let message = format!("synonym \"{}\" is only very common words, so it would match nearly every passage", term.get_ref());
+                    self.error(ErrorKind::InvalidValue, &file, term_line, message, "write a word or phrase that says what the group means");
                 } else if let Some(first) = seen.insert(key, term_line) {
                     self.error(ErrorKind::DuplicateId, &file, term_line, format!("\"{}\" is already in the synonym group at line {first}", term.get_ref()), "keep each word in one group: merge the groups or remove it here");
                 }
@@ -473,6 +478,11 @@ impl Loader<'_> {
         }
         groups
     }
+}
+
+/// The folded words of a synonym entry, as the index stores them.
+fn synonym_words(entry: &str) -> Vec<String> {
+    crate::text::analyze(entry).into_iter().filter(|t| !t.joined).map(|t| t.term).collect()
 }
 
 /// Collapses every run of whitespace (including no-break spaces) into one space and trims.

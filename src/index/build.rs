@@ -1,91 +1,114 @@
 //! Building the index from the corpus (build time, natively; also used by benchmarks).
+//!
+//! Four passes: invert the corpus into postings per term; group the terms by stem; find the
+//! parts of every term against the vocabulary (terms, stems and the glossary's words); find
+//! the listed phrases (multi-word synonyms) in the passage texts.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::BTreeMap;
 
-use super::{Field, Index, Posting, SynonymGroup, FIELD_COUNT};
+use super::format::{Groups, PostingLists, Strings};
+use super::{field_texts, Index, Posting, SynonymGroup, FIELD_COUNT, FORMAT_VERSION};
 use crate::corpus::Corpus;
-use crate::text::{analyze, is_stop_word, stem};
+use crate::text::{analyze, Analyzer, Decompounder, PartKind};
 
-/// Parts shorter than this are ignored inside words, except at the end: Dutch compounds put
-/// the head last, so `wet` in `participatiewet` counts but `wet` in `wethouder` does not.
-const MIN_INNER_PART: usize = 4;
-const MIN_PART: usize = 3;
-
-pub fn build(corpus: &Corpus) -> Index {
-    let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-    let mut lengths = vec![[0u16; FIELD_COUNT]; corpus.passages.len()];
-    for i in 0..corpus.passages.len() {
-        for (field, text) in fields(corpus, i) {
-            for token in analyze(&text) {
-                let list = postings.entry(token.term).or_default();
-                if list.last().is_none_or(|p| p.passage != i as u32) {
-                    list.push(Posting { passage: i as u32, tf: [0; FIELD_COUNT] });
-                }
-                let tf = &mut list.last_mut().expect("pushed above").tf[field as usize];
-                *tf = tf.saturating_add(1);
-                lengths[i][field as usize] = lengths[i][field as usize].saturating_add(1);
-            }
-        }
+pub fn build(corpus: &Corpus) -> Index<'static> {
+    let (postings, lengths) = invert(corpus);
+    let terms: Vec<&str> = postings.keys().map(String::as_str).collect();
+    let term_stems: Vec<String> = terms.iter().map(|t| Analyzer.term(t).stem).collect();
+    let mut by_stem: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (id, stem) in term_stems.iter().enumerate() {
+        by_stem.entry(stem).or_default().push(id as u32);
     }
-    let terms: Vec<String> = postings.keys().cloned().collect();
-    let postings: Vec<Vec<Posting>> = postings.into_values().collect();
-
-    let mut by_stem: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (id, term) in terms.iter().enumerate() {
-        by_stem.entry(stem(term)).or_default().push(id as u32);
-    }
-    let stems: Vec<String> = by_stem.keys().cloned().collect();
-    let term_stem = terms
-        .iter()
-        .map(|t| stems.binary_search(&stem(t)).expect("every term's stem was collected") as u32)
-        .collect();
-    let stem_terms = by_stem.into_values().collect();
-    let parts = parts(&terms, &stems);
-
+    let parts = parts(corpus, &terms, &term_stems);
+    let mut lists = PostingLists::default();
+    postings.values().for_each(|list| lists.push(list));
+    let synonyms: Vec<SynonymGroup> = corpus.synonyms.iter().map(|group| synonym_group(group)).collect();
+    let phrases = listed_phrases(corpus, &synonyms);
+    let mut phrase_lists = PostingLists::default();
+    phrases.values().for_each(|list| phrase_lists.push(list));
     Index {
-        terms,
-        term_stem,
-        stems,
-        stem_terms,
-        postings,
-        parts,
+        version: FORMAT_VERSION,
+        terms: Strings::from_sorted(&terms),
+        postings: lists,
+        stems: Strings::from_sorted(&by_stem.keys().collect::<Vec<_>>()),
+        stem_terms: Groups::from_lists(by_stem.into_values()),
+        parts: Strings::from_sorted(&parts.keys().collect::<Vec<_>>()),
+        part_terms: Groups::from_lists(parts.into_values()),
+        phrases: Strings::from_sorted(&phrases.keys().collect::<Vec<_>>()),
+        phrase_postings: phrase_lists,
         avg_lengths: averages(&lengths),
         lengths,
-        synonyms: corpus
-            .synonyms
-            .iter()
-            .map(|group| SynonymGroup {
-                entries: group.iter().map(|e| analyze(e).into_iter().map(|t| t.term).collect()).collect(),
-            })
-            .collect(),
+        synonyms,
     }
 }
 
-/// The searchable fields of passage `i`: its text, section heading, title and people.
-fn fields(corpus: &Corpus, i: usize) -> Vec<(Field, String)> {
-    let passage = &corpus.passages[i];
-    let doc = &corpus.documents[passage.document as usize];
-    let article = &corpus.documents[corpus.article_of(passage.document) as usize];
-    // The heading a passage stands under is the last one at or before it in its document.
-    let heading = corpus.passages[doc.passage_range()]
+/// For each term its postings, and for each passage its length per field.
+fn invert(corpus: &Corpus) -> (BTreeMap<String, Vec<Posting>>, Vec<[u16; FIELD_COUNT]>) {
+    let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    let mut lengths = vec![[0u16; FIELD_COUNT]; corpus.passages.len()];
+    for (i, length) in lengths.iter_mut().enumerate() {
+        for (field, text) in field_texts(corpus, i).iter().enumerate() {
+            Analyzer.each_token(text, |_, term| {
+                let list = match postings.get_mut(term) {
+                    Some(list) => list,
+                    None => postings.entry(term.to_string()).or_default(),
+                };
+                if list.last().is_none_or(|p| p.passage != i as u32) {
+                    list.push(Posting { passage: i as u32, tf: [0; FIELD_COUNT] });
+                }
+                let tf = &mut list.last_mut().expect("pushed above").tf[field];
+                *tf = tf.saturating_add(1);
+                length[field] = length[field].saturating_add(1);
+            });
+        }
+    }
+    (postings, lengths)
+}
+
+/// For every part, the terms that hold it (`id << 1 | 1` for a form, `id << 1` for a
+/// compound), in term order.
+fn parts(corpus: &Corpus, terms: &[&str], stems: &[String]) -> BTreeMap<String, Vec<u32>> {
+    // The glossary explains the domain's words in plain Dutch: a richer vocabulary to tell
+    // words from non-words, though only the passages are searched.
+    let glossary: Vec<String> = corpus
+        .glossary
         .iter()
-        .take(i + 1 - doc.first_passage as usize)
-        .filter_map(|p| p.heading.clone())
-        .last();
-    let people: Vec<String> = doc
-        .authors
-        .iter()
-        .chain(&doc.quoted)
-        .map(|p| match &p.role {
-            Some(role) => format!("{} {role}", p.name),
-            None => p.name.clone(),
-        })
+        .flat_map(|t| [&t.term, &t.explanation].into_iter().chain(&t.aliases))
+        .flat_map(|text| analyze(text).into_iter().filter(|t| !t.joined).map(|t| t.term))
         .collect();
-    let mut fields = vec![(Field::Text, passage.text.clone())];
-    fields.extend(heading.map(|h| (Field::Heading, h)));
-    fields.extend(article.title.clone().map(|t| (Field::Title, t)));
-    fields.push((Field::People, people.join(" ")));
-    fields
+    let vocabulary = terms.iter().copied().chain(stems.iter().map(String::as_str)).chain(glossary.iter().map(String::as_str));
+    let decompounder = Decompounder::new(vocabulary);
+    let mut parts: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (id, (term, stem)) in terms.iter().zip(stems).enumerate() {
+        for part in decompounder.parts(term, stem) {
+            let code = (id as u32) << 1 | u32::from(part.kind == PartKind::Form);
+            parts.entry(part.word.to_string()).or_default().push(code);
+        }
+    }
+    parts
+}
+
+/// For each multi-word synonym entry (terms joined by spaces), the passages whose text holds
+/// it word for word, with how often.
+fn listed_phrases(corpus: &Corpus, synonyms: &[SynonymGroup]) -> BTreeMap<String, Vec<Posting>> {
+    let entries: Vec<&Vec<String>> = synonyms.iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1).collect();
+    let mut phrases: BTreeMap<String, Vec<Posting>> = entries.iter().map(|e| (e.join(" "), Vec::new())).collect();
+    for (i, passage) in corpus.passages.iter().enumerate() {
+        let terms: Vec<String> = analyze(&passage.text).into_iter().filter(|t| !t.joined).map(|t| t.term).collect();
+        for entry in &entries {
+            let count = terms.windows(entry.len()).filter(|w| w == entry).count();
+            if count > 0 {
+                let list = phrases.get_mut(&entry.join(" ")).expect("every entry has a list");
+                list.push(Posting { passage: i as u32, tf: [count.min(u8::MAX as usize) as u8, 0, 0, 0] });
+            }
+        }
+    }
+    phrases
+}
+
+fn synonym_group(group: &[String]) -> SynonymGroup {
+    let entries = group.iter().map(|e| analyze(e).into_iter().filter(|t| !t.joined).map(|t| t.term).collect::<Vec<_>>());
+    SynonymGroup { entries: entries.filter(|e| !e.is_empty()).collect() }
 }
 
 fn averages(lengths: &[[u16; FIELD_COUNT]]) -> [f32; FIELD_COUNT] {
@@ -99,54 +122,18 @@ fn averages(lengths: &[[u16; FIELD_COUNT]]) -> [f32; FIELD_COUNT] {
     avg
 }
 
-/// For every word or stem that also occurs inside longer terms, those terms.
-///
-/// The rule, without a dictionary: a part is a word or stem the corpus uses on its own (at
-/// least 3 letters, not a stop word), found in a longer term where what stands on either side
-/// could be a word too: nothing, an inflection (`-en`, `-ers`, ...), another known word
-/// (possibly after a linking `s` or `e`), or at least five letters. Parts inside a word need
-/// 4 letters. So `zorg` is in `jeugdzorg`, `zorgaanbieders` and `mantelzorgers`, `wet` in
-/// `participatiewet`, but `ouder` is not in `wethouder` (`weth` is no word).
-fn parts(terms: &[String], stems: &[String]) -> Vec<(String, Vec<u32>)> {
-    let known: HashSet<&str> = terms
-        .iter()
-        .chain(stems)
-        .map(String::as_str)
-        .filter(|p| p.chars().count() >= MIN_PART && !is_stop_word(p) && !p.bytes().all(|b| b.is_ascii_digit()))
-        .collect();
-    let mut parts: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
-    for (id, term) in terms.iter().enumerate() {
-        let bounds: Vec<usize> = term.char_indices().map(|(i, _)| i).chain([term.len()]).collect();
-        let own_stem = stem(term);
-        for (a, &start) in bounds.iter().enumerate() {
-            for &end in bounds.get(a + MIN_PART..).unwrap_or_default() {
-                let part = &term[start..end];
-                let whole = start == 0 && end == term.len();
-                let inner = start > 0 && end < term.len();
-                if whole || part == own_stem || (inner && part.chars().count() < MIN_INNER_PART) || !known.contains(part) {
-                    continue;
-                }
-                if could_be_word(&term[..start], &known, false) && could_be_word(&term[end..], &known, true) {
-                    parts.entry(part).or_default().insert(id as u32);
-                }
-            }
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_corpus_gives_an_empty_index_that_round_trips() {
+        let corpus = Corpus { themes: vec![], documents: vec![], passages: vec![], kernvragen: vec![], glossary: vec![], synonyms: vec![] };
+        let index = build(&corpus);
+        let bytes = index.encode();
+        let decoded = Index::decode(&bytes).expect("decodes");
+        assert_eq!(decoded, index);
+        assert_eq!(decoded.term_count(), 0);
+        assert_eq!(decoded.prefix_range("a"), 0..0);
     }
-    parts.into_iter().map(|(p, ids)| (p.to_string(), ids.into_iter().collect())).collect()
-}
-
-/// Dutch inflection and derivation endings that may follow a part (`zorg|ers`, `regel|s`).
-const ENDINGS: &[&str] = &["e", "en", "er", "ere", "eren", "ers", "es", "s", "je", "jes", "tje", "tjes", "ing", "ingen", "t", "te", "ten", "d", "de", "den"];
-
-/// Whether the rest of a term beside a part could stand for a word.
-fn could_be_word(rest: &str, known: &HashSet<&str>, after_part: bool) -> bool {
-    let linked = |r: &str| {
-        let stripped = if after_part { r.strip_prefix(['s', 'e']) } else { r.strip_suffix(['s', 'e']) };
-        stripped.is_some_and(|w| known.contains(w))
-    };
-    rest.is_empty()
-        || (after_part && ENDINGS.contains(&rest))
-        || known.contains(rest)
-        || linked(rest)
-        || rest.chars().count() >= 5
 }

@@ -4,17 +4,31 @@
 //! - a *field* is a part of what describes a passage: its text, the section heading it
 //!   stands under, its document's title, and the people (authors, people quoted, roles);
 //! - a *posting* says how often a term occurs in each field of one passage;
-//! - a *part* is a word the corpus also uses on its own, found inside a longer word
-//!   (`zorg` in `jeugdzorg`, `wet` at the end of `participatiewet`): Dutch writes compounds as
-//!   one word, and a reader searching for the part expects to find them.
+//! - the *vocabulary* is every folded term of the corpus, sorted; a term's id is its place
+//!   in it;
+//! - a *part* is a word the corpus also uses on its own, found inside a longer term (`zorg`
+//!   in `jeugdzorg`), as decided by [`crate::text::compound`];
+//! - a *listed phrase* is a multi-word entry of the synonym list (`lagere kosten`); its
+//!   postings are precomputed like a term's, so matching it costs a lookup instead of
+//!   reading passage texts.
 //!
-//! Everything here is computed at build time; the browser only decodes it.
+//! Everything here is computed at build time; the browser only decodes it, and decoding
+//! borrows the large tables (terms, postings) from the embedded bytes instead of copying
+//! them (see [`format`]).
 
 mod build;
+pub mod format;
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 pub use build::build;
+pub use format::{Posting, Postings};
+
+use crate::corpus::Corpus;
+use crate::text::PartKind;
+use format::{Groups, PostingLists, Strings};
 
 /// The fields of a passage, in the order of [`Posting::tf`] and [`Index::lengths`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,12 +41,8 @@ pub enum Field {
 
 pub const FIELD_COUNT: usize = 4;
 
-/// How often a term occurs in each field of one passage (saturating at 255).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Posting {
-    pub passage: u32,
-    pub tf: [u8; FIELD_COUNT],
-}
+/// Bumped whenever the layout changes, so old bytes are refused instead of misread.
+pub const FORMAT_VERSION: u16 = 3;
 
 /// A curated group of words that mean the same here (`wmo`, `wet maatschappelijke
 /// ondersteuning`). Each entry is stored as its folded terms.
@@ -42,69 +52,185 @@ pub struct SynonymGroup {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Index {
-    /// Every folded term of the corpus, sorted (binary search, prefix ranges).
-    pub terms: Vec<String>,
-    /// For each term, its stem's index in `stems`.
-    pub term_stem: Vec<u32>,
-    /// Every stem, sorted; `stem_terms[i]` lists the terms with stem `stems[i]`.
-    pub stems: Vec<String>,
-    pub stem_terms: Vec<Vec<u32>>,
+pub struct Index<'a> {
+    version: u16,
+    /// The vocabulary, sorted.
+    #[serde(borrow)]
+    terms: Strings<'a>,
     /// For each term, its postings sorted by passage.
-    pub postings: Vec<Vec<Posting>>,
-    /// Parts, sorted: a part and the terms that contain it without being it.
-    pub parts: Vec<(String, Vec<u32>)>,
+    #[serde(borrow)]
+    postings: PostingLists<'a>,
+    /// Every stem, sorted, with the terms that have it.
+    #[serde(borrow)]
+    stems: Strings<'a>,
+    stem_terms: Groups,
+    /// Every part, sorted, with the terms that hold it: `id << 1 | 1` for a form, `id << 1`
+    /// for a compound.
+    #[serde(borrow)]
+    parts: Strings<'a>,
+    part_terms: Groups,
+    /// The listed phrases, their terms joined by spaces, sorted, with their postings in the
+    /// text field (the count is how often the phrase occurs).
+    #[serde(borrow)]
+    phrases: Strings<'a>,
+    #[serde(borrow)]
+    phrase_postings: PostingLists<'a>,
     /// For each passage, its length in tokens per field.
-    pub lengths: Vec<[u16; FIELD_COUNT]>,
+    lengths: Vec<[u16; FIELD_COUNT]>,
     /// Average field lengths over passages with a non-empty field.
-    pub avg_lengths: [f32; FIELD_COUNT],
-    pub synonyms: Vec<SynonymGroup>,
+    avg_lengths: [f32; FIELD_COUNT],
+    synonyms: Vec<SynonymGroup>,
 }
 
-impl Index {
-    pub fn term_id(&self, term: &str) -> Option<u32> {
-        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
-    }
+/// Why embedded index bytes could not be used.
+#[derive(Debug)]
+pub enum DecodeError {
+    /// The bytes are not an index of this layout (cut short, another version, not postcard).
+    Format(postcard::Error),
+    /// The bytes decode, but the tables contradict each other.
+    Inconsistent(&'static str),
+}
 
-    /// The terms with the given stem.
-    pub fn terms_with_stem(&self, stem: &str) -> &[u32] {
-        match self.stems.binary_search_by(|s| s.as_str().cmp(stem)) {
-            Ok(i) => &self.stem_terms[i],
-            Err(_) => &[],
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Format(e) => write!(f, "not a search index of this version: {e}"),
+            DecodeError::Inconsistent(what) => write!(f, "inconsistent search index: {what}"),
         }
     }
+}
 
-    /// The terms that contain `part` as a compound part.
-    pub fn terms_with_part(&self, part: &str) -> &[u32] {
-        match self.parts.binary_search_by(|(p, _)| p.as_str().cmp(part)) {
-            Ok(i) => &self.parts[i].1,
-            Err(_) => &[],
-        }
-    }
+impl std::error::Error for DecodeError {}
 
-    /// The ids of the terms starting with `prefix`: a contiguous range of the sorted terms.
-    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
-        let start = self.terms.partition_point(|t| t.as_str() < prefix);
-        let len = self.terms[start..].partition_point(|t| t.starts_with(prefix));
-        start as u32..(start + len) as u32
-    }
-
-    /// Number of passages a term occurs in.
-    pub fn document_frequency(&self, term: u32) -> usize {
-        self.postings[term as usize].len()
-    }
-
-    /// The posting of `term` for `passage`, if the term occurs there.
-    pub fn posting(&self, term: u32, passage: u32) -> Option<&Posting> {
-        let list = &self.postings[term as usize];
-        list.binary_search_by_key(&passage, |p| p.passage).ok().map(|i| &list[i])
-    }
-
+impl<'a> Index<'a> {
     pub fn encode(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("an index always serialises: strings, numbers and lists")
     }
 
-    pub fn decode(bytes: &[u8]) -> Result<Index, postcard::Error> {
-        postcard::from_bytes(bytes)
+    /// Decodes bytes written by [`Index::encode`], borrowing the large tables from them.
+    pub fn decode(bytes: &'a [u8]) -> Result<Index<'a>, DecodeError> {
+        let version = bytes.first().copied().map(u16::from);
+        if version != Some(FORMAT_VERSION) {
+            return Err(DecodeError::Inconsistent("another format version"));
+        }
+        let index: Index<'a> = postcard::from_bytes(bytes).map_err(DecodeError::Format)?;
+        index.check()?;
+        Ok(index)
     }
+
+    /// The checks that make every lookup of the engine safe.
+    fn check(&self) -> Result<(), DecodeError> {
+        let terms = self.terms.len();
+        let fail = |what| Err(DecodeError::Inconsistent(what));
+        if self.postings.len() != terms || self.phrase_postings.len() != self.phrases.len() {
+            return fail("posting lists and their strings differ in number");
+        }
+        if self.stem_terms.len() != self.stems.len() || self.part_terms.len() != self.parts.len() {
+            return fail("a group table and its strings differ in number");
+        }
+        if self.stem_terms.max_id().is_some_and(|id| id as usize >= terms) || self.part_terms.max_id().is_some_and(|id| (id >> 1) as usize >= terms) {
+            return fail("a group names a term that does not exist");
+        }
+        Ok(())
+    }
+
+    /// Number of passages indexed.
+    pub fn passage_count(&self) -> usize {
+        self.lengths.len()
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn term(&self, id: u32) -> &str {
+        self.terms.get(id)
+    }
+
+    pub fn term_id(&self, term: &str) -> Option<u32> {
+        self.terms.find(term)
+    }
+
+    /// Every term, in id order.
+    pub fn terms(&self) -> impl Iterator<Item = &str> + '_ {
+        self.terms.iter()
+    }
+
+    /// The terms with the given stem.
+    pub fn terms_with_stem(&self, stem: &str) -> &[u32] {
+        self.stems.find(stem).map_or(&[], |i| self.stem_terms.get(i))
+    }
+
+    /// The terms that hold `part`, each with what the part is to it.
+    pub fn terms_with_part(&self, part: &str) -> impl Iterator<Item = (u32, PartKind)> + '_ {
+        let ids = self.parts.find(part).map_or(&[][..], |i| self.part_terms.get(i));
+        ids.iter().map(|&x| (x >> 1, if x & 1 == 1 { PartKind::Form } else { PartKind::Compound }))
+    }
+
+    /// The ids of the terms starting with `prefix`: a contiguous range of the sorted terms.
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
+        self.terms.prefix_range(prefix)
+    }
+
+    /// A term's postings, in passage order.
+    pub fn postings(&self, term: u32) -> Postings<'_> {
+        self.postings.get(term)
+    }
+
+    /// Number of passages a term occurs in.
+    pub fn document_frequency(&self, term: u32) -> usize {
+        self.postings.count(term) as usize
+    }
+
+    /// The postings of a listed phrase (its terms), if it is one.
+    pub fn listed_phrase(&self, terms: &[String]) -> Option<Postings<'_>> {
+        let joined = terms.join(" ");
+        self.phrases.find(&joined).map(|i| self.phrase_postings.get(i))
+    }
+
+    /// A passage's length in tokens per field.
+    pub fn lengths(&self, passage: u32) -> &[u16; FIELD_COUNT] {
+        &self.lengths[passage as usize]
+    }
+
+    pub fn avg_lengths(&self) -> &[f32; FIELD_COUNT] {
+        &self.avg_lengths
+    }
+
+    pub fn synonyms(&self) -> &[SynonymGroup] {
+        &self.synonyms
+    }
+
+    /// Sizes of the main tables in bytes, for reports: (terms, postings).
+    pub fn table_sizes(&self) -> (usize, usize) {
+        let terms: usize = self.terms.iter().map(str::len).sum();
+        (terms, self.postings.byte_len())
+    }
+}
+
+/// The texts of a passage's fields, in [`Field`] order: its text, the heading it stands
+/// under, its article's title, and the people of its document with their roles. Indexing and
+/// explaining a hit read the same fields through this one function.
+pub fn field_texts(corpus: &Corpus, passage: usize) -> [Cow<'_, str>; FIELD_COUNT] {
+    let p = &corpus.passages[passage];
+    let doc = &corpus.documents[p.document as usize];
+    let article = &corpus.documents[corpus.article_of(p.document) as usize];
+    // The heading a passage stands under is the last one at or before it in its document.
+    let first = (doc.first_passage as usize).min(passage);
+    let heading = corpus.passages[first..=passage].iter().rev().find_map(|p| p.heading.as_deref());
+    let people: Vec<String> = doc
+        .authors
+        .iter()
+        .chain(&doc.quoted)
+        .map(|p| match &p.role {
+            Some(role) => format!("{} {role}", p.name),
+            None => p.name.clone(),
+        })
+        .collect();
+    [
+        Cow::Borrowed(p.text.as_str()),
+        Cow::Borrowed(heading.unwrap_or_default()),
+        Cow::Borrowed(article.title.as_deref().unwrap_or_default()),
+        Cow::Owned(people.join(" ")),
+    ]
 }

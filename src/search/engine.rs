@@ -1,23 +1,29 @@
-//! Answering a query: expand each word to corpus terms, score passages, filter, rank, explain.
+//! Answering a query: plan it, score passages, leave out exclusions, count facets, filter,
+//! rank, explain.
 //!
 //! Terms:
-//! - an *expansion* is a corpus term that a query word stands for, with the *kind* of match
-//!   (the word itself, its stem, a synonym, a compound that contains it, a longer word it is
-//!   the start of, or a near spelling) and the weight that kind carries;
-//! - *coverage* is the set of query words and phrases a passage matches: a passage that
-//!   matches all of them ranks above one that matches some, whatever their scores.
+//! - a *candidate* is a passage that matches at least one clause that counts (see
+//!   [`super::plan`]) and no exclusion; with an empty query every passage is one;
+//! - a passage's *coverage* is the set of the query's words and phrases it matches: a passage
+//!   that matches all of them ranks above one that matches some, whatever their scores;
+//! - a passage's *distance* is the sum, over the words and phrases it matches, of the
+//!   [`MatchKind::tier`] of its closest match: among passages of equal coverage the closer
+//!   ones rank first, and the score orders passages of equal coverage and distance;
+//! - *top-k selection* puts the `limit` best candidates first without sorting the rest.
 
 use std::cell::RefCell;
 
 use super::facets::{Facets, Filters, PassageMeta};
-use super::query::{parse, Query, Word};
-use super::snippet::{snippet, Snippet};
+use super::explain::TermLookup;
+use super::plan::Clause;
+use super::query::{parse, Query};
+use super::spelling;
 use super::weights::RankingWeights;
 use crate::corpus::{Corpus, DocIdx, PassageIdx};
 use crate::index::{Index, FIELD_COUNT};
-use crate::text::{analyze, stem};
+use crate::text::stem;
 
-/// Why a passage matched one query word or phrase.
+/// Why a passage matched one query word or phrase. The order is from best to weakest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MatchKind {
     /// The word itself (case and diacritics aside).
@@ -37,6 +43,20 @@ pub enum MatchKind {
 }
 
 impl MatchKind {
+    /// How close the match is to what the reader typed, 0 closest: the word in any form
+    /// (or the phrase), then synonyms and longer words being typed, then compounds, then
+    /// near spellings. Passages that match all words alike are ranked by the sum of their
+    /// tiers before their scores, so `besparingen` never outranks `bezuinigingen` for
+    /// `bezuinigingen`, nor `jeugdzorg` the word `zorg`.
+    pub fn tier(self) -> u8 {
+        match self {
+            MatchKind::Exact | MatchKind::Phrase | MatchKind::Stem => 0,
+            MatchKind::Synonym | MatchKind::Prefix => 1,
+            MatchKind::Compound => 2,
+            MatchKind::Typo => 3,
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             MatchKind::Exact => "exact",
@@ -50,7 +70,8 @@ impl MatchKind {
     }
 }
 
-/// One reason a hit matched: the query word (or phrase) and the corpus term it met.
+/// One reason a hit matched: the query word (or phrase) and the corpus term (or terms,
+/// separated by spaces) it met.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     pub query: String,
@@ -65,14 +86,20 @@ pub struct Hit {
     pub score: f32,
     /// How many of the query's words and phrases the passage matches.
     pub coverage: u32,
+    /// The passage's full text.
+    pub text: String,
+    /// Matched byte ranges in `text`, sorted and not overlapping.
+    pub marks: Vec<(usize, usize)>,
+    /// Why it matched: per query word or phrase, the best match in this passage.
     pub matched: Vec<Match>,
-    pub snippet: Snippet,
+    /// A fragment around the best match, with its own marks.
+    pub snippet: super::Snippet,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
     pub query: Query,
-    /// The best hits, best first, at most the limit asked for.
+    /// The best hits, best first (corpus order for an empty query), at most the limit.
     pub hits: Vec<Hit>,
     /// All passages that match the query and the filters.
     pub total: usize,
@@ -80,58 +107,72 @@ pub struct Results {
     pub facets: Facets,
 }
 
-/// A corpus term a query word stands for.
-#[derive(Debug, Clone, Copy)]
-struct Expansion {
-    term: u32,
-    kind: MatchKind,
-    weight: f32,
+/// A quoted phrase is checked against the text of at most this many passages that hold all
+/// its words; beyond that (only in very large corpora) the rest are not found.
+pub const MAX_PHRASE_CHECKS: usize = 5_000;
+
+pub struct Engine<'a> {
+    pub corpus: &'a Corpus,
+    pub index: &'a Index<'a>,
+    pub(super) weights: RankingWeights,
+    /// For each synonym group, the stems of its one-word entries (`None` for phrases).
+    pub(super) synonym_stems: Vec<Vec<Option<String>>>,
+    /// What filters and facets read of each passage, gathered once.
+    meta: PassageMeta,
+    /// The vocabulary's letter sets, for near spellings.
+    pub(super) letter_sets: Vec<u32>,
+    /// Per passage and field, the BM25 length normalisation `k1 × (1 − b + b × len / avg)`.
+    norms: Vec<[f32; FIELD_COUNT]>,
 }
 
-/// Reused buffers, so a query allocates little.
+/// Per-passage buffers reused across queries, so a query allocates little.
 #[derive(Default)]
 struct Scratch {
     scores: Vec<f32>,
     coverage: Vec<u32>,
-    word_best: Vec<f32>,
+    distance: Vec<u16>,
+    /// The best match of the clause being scored, per passage, and its closest tier.
+    best: Vec<f32>,
+    best_tier: Vec<u8>,
+    /// Bit 0: in `touched`; bit 1: in `clause_touched`.
+    flags: Vec<u8>,
+    /// Passages with a score or coverage, to reset after the query.
     touched: Vec<u32>,
+    /// Passages the clause being scored reached.
+    clause_touched: Vec<u32>,
+    /// A query is under way (or stopped half-way): the buffers may not hold zeros.
+    dirty: bool,
 }
 
-pub struct Engine<'a> {
-    pub corpus: &'a Corpus,
-    pub index: &'a Index,
-    pub weights: RankingWeights,
-    /// For each synonym group, the stems of its one-word entries (`None` for phrases),
-    /// computed once: stemming is the costly step of matching a word against the list.
-    synonym_stems: Vec<Vec<Option<String>>>,
-    /// What filters and facets read of each passage, gathered once.
-    meta: PassageMeta,
-    /// For each term, the set of its letters a-z as bits: a quick test before edit distance.
-    letter_sets: Vec<u32>,
-    scratch: RefCell<Scratch>,
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
-
-/// Typo search stops after this many candidate terms, prefix search after this many.
-const MAX_TYPO_TERMS: usize = 8;
-const MAX_PREFIX_TERMS: usize = 48;
-const MAX_COMPOUND_TERMS: usize = 64;
 
 impl<'a> Engine<'a> {
-    pub fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
-        let synonym_stems = index
-            .synonyms
-            .iter()
-            .map(|g| g.entries.iter().map(|e| (e.len() == 1).then(|| stem(&e[0]))).collect())
+    pub fn new(corpus: &'a Corpus, index: &'a Index<'a>) -> Self {
+        Engine::with_weights(corpus, index, RankingWeights::default())
+    }
+
+    pub fn with_weights(corpus: &'a Corpus, index: &'a Index<'a>, weights: RankingWeights) -> Self {
+        let synonym_stems = index.synonyms().iter().map(|g| g.entries.iter().map(|e| (e.len() == 1).then(|| stem(&e[0]))).collect()).collect();
+        let n = corpus.passages.len().min(index.passage_count());
+        let norms = (0..n as u32)
+            .map(|p| {
+                let (lengths, avg) = (index.lengths(p), index.avg_lengths());
+                std::array::from_fn(|f| weights.k1 * (1.0 - weights.b + weights.b * lengths[f] as f32 / avg[f]))
+            })
             .collect();
-        Engine {
-            corpus,
-            index,
-            weights: RankingWeights::default(),
-            synonym_stems,
-            meta: PassageMeta::new(corpus),
-            letter_sets: index.terms.iter().map(|t| letter_set(t)).collect(),
-            scratch: RefCell::default(),
-        }
+        Engine { corpus, index, weights, synonym_stems, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms }
+    }
+
+    pub fn weights(&self) -> &RankingWeights {
+        &self.weights
+    }
+
+    /// Passages searched: those of the corpus that the index covers (all, when they belong
+    /// together).
+    fn passage_count(&self) -> usize {
+        self.norms.len()
     }
 
     /// Parses `input` and answers it under `filters`, returning at most `limit` hits.
@@ -139,96 +180,55 @@ impl<'a> Engine<'a> {
         self.run(parse(input), filters, limit)
     }
 
+    /// Answers a parsed query under `filters`, returning at most `limit` hits.
     pub fn run(&self, query: Query, filters: &Filters, limit: usize) -> Results {
-        let n = self.corpus.passages.len();
-        let mut guard = self.scratch.borrow_mut();
-        let scratch = &mut *guard;
-        scratch.scores.clear();
-        scratch.scores.resize(n, 0.0);
-        scratch.coverage.clear();
-        scratch.coverage.resize(n, 0);
-        scratch.word_best.resize(n, 0.0);
-
-        let expansions: Vec<Vec<Expansion>> = query.words.iter().map(|w| self.expand(w)).collect();
-        let only_stop = query.only_stop_words();
-        for (bit, (word, expansions)) in query.words.iter().zip(&expansions).enumerate() {
-            let counts = !word.stop || only_stop;
-            let factor = if word.stop && !only_stop { self.weights.stop_word } else { 1.0 };
-            self.score_word(scratch, expansions, factor, counts.then_some(bit));
-            for alternative in self.phrase_synonyms(word) {
-                for passage in self.phrase_passages(&alternative) {
-                    let score = self.weights.synonym * self.phrase_weight(&alternative);
-                    scratch.scores[passage as usize] += score;
-                    if counts {
-                        scratch.coverage[passage as usize] |= 1 << bit;
-                    }
-                }
+        let clauses = self.plan(&query);
+        let lookup = TermLookup::new(self.index, &clauses);
+        with_scratch(self.passage_count(), |scratch| {
+            for clause in &clauses {
+                self.score_clause(scratch, clause);
             }
-        }
-        for (i, phrase) in query.phrases.iter().enumerate() {
-            let bit = query.words.len() + i;
-            let score = self.weights.phrase * self.phrase_weight(phrase);
-            for passage in self.phrase_passages(phrase) {
-                scratch.scores[passage as usize] += score;
-                scratch.coverage[passage as usize] |= 1 << bit;
+            let candidates = self.candidates(scratch, &query);
+            let facets = Facets::count(self.corpus, &self.meta, &candidates, filters);
+            let mut ranked = candidates;
+            if !filters.is_empty() {
+                ranked.retain(|&p| self.meta.admits_all(filters, p));
             }
-        }
-
-        let excluded = self.excluded_passages(&query);
-        let candidates: Vec<u32> = (0..n as u32)
-            .filter(|&p| query.is_empty() || scratch.coverage[p as usize] != 0)
-            .filter(|p| excluded.binary_search(p).is_err())
-            .collect();
-        let facets = Facets::count(self.corpus, &self.meta, &candidates, filters);
-        let mut ranked: Vec<u32> = candidates.into_iter().filter(|&p| self.meta.admits_all(filters, p)).collect();
-        let total = ranked.len();
-        let key = |p: &u32| (scratch.coverage[*p as usize].count_ones(), scratch.scores[*p as usize]);
-        let order = |a: &u32, b: &u32| {
-            let (ca, sa) = key(a);
-            let (cb, sb) = key(b);
-            cb.cmp(&ca).then(sb.total_cmp(&sa)).then(a.cmp(b))
-        };
-        if !query.is_empty() {
-            if limit < ranked.len() && limit > 0 {
-                ranked.select_nth_unstable_by(limit - 1, order);
+            let total = ranked.len();
+            if query.is_empty() {
                 ranked.truncate(limit);
+            } else {
+                top_k(&mut ranked, limit, |p| rank_key(scratch, p));
             }
-            ranked.sort_unstable_by(order);
-        }
-        ranked.truncate(limit);
-        let phrase_synonyms: Vec<Vec<Vec<String>>> = query.words.iter().map(|w| self.phrase_synonyms(w)).collect();
-        let hits = ranked
-            .iter()
-            .map(|&p| {
-                let (score, coverage) = (scratch.scores[p as usize], scratch.coverage[p as usize].count_ones());
-                self.hit(&query, &expansions, &phrase_synonyms, p, score, coverage)
-            })
-            .collect();
-        Results { query, hits, total, facets }
+            let hits = ranked
+                .iter()
+                .map(|&p| self.hit(&clauses, &lookup, p, scratch.scores[p as usize], scratch.coverage[p as usize].count_ones()))
+                .collect();
+            Results { query, hits, total, facets }
+        })
     }
 
-    /// Words from the corpus vocabulary close to the query's words, for a "did you mean":
-    /// near spellings (up to two edits) first, then words that start with the same letters.
+    /// The passages that match a clause that counts (every passage for an empty query), less
+    /// the excluded ones.
+    fn candidates(&self, scratch: &Scratch, query: &Query) -> Vec<u32> {
+        let excluded = self.excluded_passages(query);
+        let kept = |p: &u32| excluded.is_empty() || excluded.binary_search(p).is_err();
+        if query.is_empty() {
+            (0..self.passage_count() as u32).filter(kept).collect()
+        } else {
+            scratch.touched.iter().copied().filter(|&p| scratch.coverage[p as usize] != 0).filter(kept).collect()
+        }
+    }
+
+    /// Words from the vocabulary close to the query's words, for a "did you mean": near
+    /// spellings (up to two edits) first, the most frequent first.
     pub fn suggestions(&self, query: &Query, max: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for word in query.words.iter().filter(|w| !w.stop && w.term.chars().count() >= 3) {
-            let chars: Vec<char> = word.term.chars().collect();
-            let mut distance = EditDistance::default();
-            let mut scored: Vec<(usize, usize, &String)> = Vec::new();
-            for (id, term) in self.index.terms.iter().enumerate() {
-                if term == &word.term || (self.letter_sets[id] ^ letter_set(&word.term)).count_ones() > 4 {
-                    continue;
-                }
-                let candidate: Vec<char> = term.chars().collect();
-                let d = distance.distance(&chars, &candidate, 2);
-                if d <= 2 {
-                    scored.push((d, usize::MAX - self.index.document_frequency(id as u32), term));
-                }
-            }
-            scored.sort();
-            for (_, _, term) in scored.into_iter().take(max) {
-                if !out.contains(term) {
-                    out.push(term.clone());
+            for t in spelling::near(self.index, &self.letter_sets, &word.term, 2, max) {
+                let term = self.index.term(t);
+                if !out.iter().any(|o| o == term) {
+                    out.push(term.to_string());
                 }
             }
         }
@@ -236,321 +236,204 @@ impl<'a> Engine<'a> {
         out
     }
 
-    /// The corpus terms a query word stands for, best kind first, without repeats.
-    fn expand(&self, word: &Word) -> Vec<Expansion> {
-        let w = &self.weights;
-        let index = self.index;
-        let mut out: Vec<Expansion> = Vec::new();
-        fn add(out: &mut Vec<Expansion>, term: u32, kind: MatchKind, weight: f32) {
-            if !out.iter().any(|e| e.term == term) {
-                out.push(Expansion { term, kind, weight });
+    /// Adds one clause's contribution: for each passage the best of its alternatives.
+    fn score_clause(&self, scratch: &mut Scratch, clause: &Clause) {
+        let n = self.passage_count();
+        for e in &clause.terms {
+            let weight = e.weight * clause.factor * self.idf(e.term).min(clause.cap);
+            for posting in self.index.postings(e.term).filter(|p| (p.passage as usize) < n) {
+                scratch.offer(posting.passage, weight * self.field_score(&posting.tf, posting.passage as usize), e.kind.tier());
             }
         }
-        let word_stem = stem(&word.term);
-        if let Some(t) = index.term_id(&word.term) {
-            add(&mut out, t, MatchKind::Exact, w.exact);
-        }
-        for &t in index.terms_with_stem(&word_stem) {
-            if shares_root(&word.term, &index.terms[t as usize]) {
-                add(&mut out, t, MatchKind::Stem, w.stem);
+        for alternative in &clause.phrases {
+            let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
+            for (passage, count) in self.phrase_passages(&alternative.terms) {
+                let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
+                scratch.offer(passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier());
             }
         }
-        for alternative in self.synonyms_of(word).filter(|a| a.len() == 1) {
-            if let Some(t) = index.term_id(&alternative[0]) {
-                add(&mut out, t, MatchKind::Synonym, w.synonym);
-            }
-            for &t in index.terms_with_stem(&stem(&alternative[0])) {
-                add(&mut out, t, MatchKind::Synonym, w.synonym);
-            }
-        }
-        if word.prefix {
-            for t in index.prefix_range(&word.term).take(MAX_PREFIX_TERMS) {
-                add(&mut out, t, MatchKind::Prefix, w.prefix);
-            }
-        }
-        if !word.stop {
-            let parts = index.terms_with_part(&word.term).iter().chain(index.terms_with_part(&word_stem));
-            for &t in parts.take(MAX_COMPOUND_TERMS) {
-                add(&mut out, t, MatchKind::Compound, w.compound);
-            }
-        }
-        let found_word = out.iter().any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Stem | MatchKind::Prefix));
-        if !found_word && !word.stop {
-            for t in self.near_spellings(&word.term) {
-                add(&mut out, t, MatchKind::Typo, w.typo);
-            }
-        }
-        out
+        scratch.commit(clause.mask);
     }
 
-    /// Terms within the edit distance the word's length allows: none up to 4 characters, one
-    /// edit up to 8, two beyond.
-    fn near_spellings(&self, term: &str) -> Vec<u32> {
-        let chars: Vec<char> = term.chars().collect();
-        let max = match chars.len() {
-            0..=4 => return Vec::new(),
-            5..=8 => 1,
-            _ => 2,
-        };
-        let mut found = Vec::new();
-        let mut distance = EditDistance::default();
-        let mut candidate_chars = Vec::new();
-        let letters = letter_set(term);
-        for (id, candidate) in self.index.terms.iter().enumerate() {
-            // Cheap rejections first: byte length (a non-ASCII letter is at most 4 bytes), and
-            // the letters used: one edit changes at most two bits of the set.
-            if candidate.len() + 4 * max < term.len() || candidate.len() > term.len() + 4 * max {
-                continue;
-            }
-            if (letters ^ self.letter_sets[id]).count_ones() as usize > 2 * max {
-                continue;
-            }
-            candidate_chars.clear();
-            candidate_chars.extend(candidate.chars());
-            if candidate_chars.len().abs_diff(chars.len()) > max {
-                continue;
-            }
-            if distance.within(&chars, &candidate_chars, max) {
-                found.push(id as u32);
-                if found.len() >= MAX_TYPO_TERMS {
-                    break;
-                }
-            }
-        }
-        found
-    }
-
-    /// The synonym-list alternatives of a word, each as folded terms.
-    fn synonyms_of<'s>(&'s self, word: &'s Word) -> impl Iterator<Item = &'s Vec<String>> + 's {
-        let word_stem = stem(&word.term);
-        self.index.synonyms.iter().zip(&self.synonym_stems).flat_map(move |(group, stems)| {
-            let member = group
-                .entries
-                .iter()
-                .zip(stems)
-                .any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem.as_str())));
-            group.entries.iter().filter(move |e| member && !(e.len() == 1 && e[0] == word.term))
-        })
-    }
-
-    /// Multi-word synonyms of a word (`wet maatschappelijke ondersteuning` for `wmo`).
-    fn phrase_synonyms(&self, word: &Word) -> Vec<Vec<String>> {
-        if word.stop {
-            return Vec::new();
-        }
-        self.synonyms_of(word).filter(|a| a.len() > 1).cloned().collect()
-    }
-
-    /// Adds one word's contribution: for each passage the best of its expansions.
-    fn score_word(&self, scratch: &mut Scratch, expansions: &[Expansion], factor: f32, bit: Option<usize>) {
-        scratch.touched.clear();
-        // Expansions stand for the word: a rare compound or prefix term must not outweigh the
-        // word itself just by being rare, so no expansion weighs more than the word's own idf.
-        let word_idf = expansions.iter().find(|e| e.kind == MatchKind::Exact).map(|e| self.idf(e.term));
-        for e in expansions {
-            let idf = self.idf(e.term).min(word_idf.unwrap_or(f32::MAX));
-            for posting in &self.index.postings[e.term as usize] {
-                let p = posting.passage as usize;
-                let s = e.weight * factor * idf * self.field_score(&posting.tf, p);
-                if scratch.word_best[p] == 0.0 {
-                    scratch.touched.push(posting.passage);
-                }
-                if s > scratch.word_best[p] {
-                    scratch.word_best[p] = s;
-                }
-            }
-        }
-        for &p in &scratch.touched {
-            let p = p as usize;
-            scratch.scores[p] += scratch.word_best[p];
-            scratch.word_best[p] = 0.0;
-            if let Some(bit) = bit {
-                scratch.coverage[p] |= 1 << bit;
-            }
-        }
-    }
-
-    fn idf(&self, term: u32) -> f32 {
-        let n = self.corpus.passages.len() as f32;
+    pub(super) fn idf(&self, term: u32) -> f32 {
+        let n = self.passage_count() as f32;
         let df = self.index.document_frequency(term) as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// BM25 term-frequency saturation per field, weighted per field and summed.
     fn field_score(&self, tf: &[u8; FIELD_COUNT], passage: usize) -> f32 {
-        let w = &self.weights;
-        let lengths = &self.index.lengths[passage];
+        let (w, norms) = (&self.weights, &self.norms[passage]);
         let mut score = 0.0;
         for f in 0..FIELD_COUNT {
-            if tf[f] == 0 {
-                continue;
+            if tf[f] > 0 {
+                let tf = tf[f] as f32;
+                score += w.fields[f] * tf * (w.k1 + 1.0) / (tf + norms[f]);
             }
-            let tf = tf[f] as f32;
-            let norm = 1.0 - w.b + w.b * lengths[f] as f32 / self.index.avg_lengths[f];
-            score += w.fields[f] * tf * (w.k1 + 1.0) / (tf + w.k1 * norm);
         }
         score
     }
 
-    fn phrase_weight(&self, phrase: &[String]) -> f32 {
-        phrase.iter().filter_map(|t| self.index.term_id(t)).map(|t| self.idf(t)).sum::<f32>().max(0.1)
-    }
-
-    /// Passages whose text holds the phrase word for word (after folding).
-    fn phrase_passages(&self, phrase: &[String]) -> Vec<u32> {
-        let Some(ids) = phrase.iter().map(|t| self.index.term_id(t)).collect::<Option<Vec<u32>>>() else {
+    /// Passages whose text holds the phrase word for word (after folding), with how often: the
+    /// precomputed postings of a listed phrase, else the passages holding all its words,
+    /// read to check (at most [`MAX_PHRASE_CHECKS`] of them).
+    pub(super) fn phrase_passages(&self, phrase: &[String]) -> Vec<(u32, usize)> {
+        if let Some(listed) = self.index.listed_phrase(phrase) {
+            return listed.filter(|p| (p.passage as usize) < self.passage_count()).map(|p| (p.passage, p.tf[0] as usize)).collect();
+        }
+        let Some(mut ids) = phrase.iter().map(|t| self.index.term_id(t)).collect::<Option<Vec<u32>>>() else {
             return Vec::new();
         };
-        // Start from the rarest term's passages.
-        let rarest = *ids.iter().min_by_key(|&&t| self.index.document_frequency(t)).expect("phrases have two or more terms");
-        self.index.postings[rarest as usize]
-            .iter()
-            .map(|p| p.passage)
-            .filter(|&p| ids.iter().all(|&t| self.index.posting(t, p).is_some_and(|q| q.tf[0] > 0)))
-            .filter(|&p| !phrase_spans(&self.corpus.passages[p as usize].text, phrase).is_empty())
-            .collect()
+        // Walk the rarest word's passages; the others' lists only move forward.
+        ids.sort_by_key(|&t| self.index.document_frequency(t));
+        let mut lists: Vec<_> = ids.iter().map(|&t| self.index.postings(t).filter(|p| p.tf[0] > 0).peekable()).collect();
+        let Some((rarest, others)) = lists.split_first_mut() else { return Vec::new() };
+        let mut found = Vec::new();
+        let mut checked = 0;
+        for passage in rarest.map(|p| p.passage).filter(|&p| (p as usize) < self.passage_count()) {
+            if !others.iter_mut().all(|list| advance_to(list, passage)) {
+                continue;
+            }
+            checked += 1;
+            if checked > MAX_PHRASE_CHECKS {
+                break;
+            }
+            let count = super::explain::phrase_spans(&self.corpus.passages[passage as usize].text, phrase).len();
+            if count > 0 {
+                found.push((passage, count));
+            }
+        }
+        found
     }
 
-    /// Sorted passages that mention an excluded word, another form of it or a compound with
-    /// it (`-jeugd` also leaves out `jeugdzorg`).
+    /// Sorted passages that hold an excluded word, another form of it or a compound with it
+    /// (`-jeugd` also leaves out `jeugdzorg`), or an excluded phrase.
     fn excluded_passages(&self, query: &Query) -> Vec<u32> {
         let mut out = Vec::new();
         for term in &query.excluded {
+            let term_stem = stem(term);
             let exact = self.index.term_id(term);
-            let forms = self.index.terms_with_stem(&stem(term)).iter().chain(self.index.terms_with_part(term));
-            for &t in exact.iter().chain(forms) {
-                out.extend(self.index.postings[t as usize].iter().map(|p| p.passage));
+            let forms = self.index.terms_with_stem(&term_stem).iter().copied().filter(|&t| super::plan::shares_root(term, self.index.term(t)));
+            let parts = self.index.terms_with_part(term).chain(self.index.terms_with_part(&term_stem)).map(|(t, _)| t);
+            for t in exact.into_iter().chain(forms).chain(parts) {
+                out.extend(self.index.postings(t).map(|p| p.passage));
             }
+        }
+        for phrase in &query.excluded_phrases {
+            out.extend(self.phrase_passages(phrase).into_iter().map(|(p, _)| p));
         }
         out.sort_unstable();
         out.dedup();
         out
     }
+}
 
-    fn hit(&self, query: &Query, expansions: &[Vec<Expansion>], phrase_synonyms: &[Vec<Vec<String>>], passage: u32, score: f32, coverage: u32) -> Hit {
-        let mut matched = Vec::new();
-        for ((word, expansions), alternatives) in query.words.iter().zip(expansions).zip(phrase_synonyms) {
-            let best = expansions
-                .iter()
-                .filter(|e| self.index.posting(e.term, passage).is_some())
-                .min_by_key(|e| e.kind);
-            if let Some(e) = best {
-                matched.push(Match { query: word.term.clone(), term: self.index.terms[e.term as usize].clone(), kind: e.kind });
-            } else if let Some(alt) = alternatives.iter().find(|a| !phrase_spans(&self.corpus.passages[passage as usize].text, a).is_empty()) {
-                matched.push(Match { query: word.term.clone(), term: alt.join(" "), kind: MatchKind::Synonym });
+impl Scratch {
+    /// Sizes the buffers for `n` passages; they hold zeros between queries.
+    fn prepare(&mut self, n: usize) {
+        if self.scores.len() != n || self.dirty {
+            *self = Scratch {
+                scores: vec![0.0; n],
+                coverage: vec![0; n],
+                distance: vec![0; n],
+                best: vec![0.0; n],
+                best_tier: vec![0; n],
+                flags: vec![0; n],
+                ..Scratch::default()
+            };
+        }
+    }
+
+    /// A match of the current clause in `passage`, scoring `score`, of closeness `tier`; the
+    /// best score and the closest tier count.
+    fn offer(&mut self, passage: u32, score: f32, tier: u8) {
+        let p = passage as usize;
+        if self.flags[p] & 2 == 0 {
+            self.flags[p] |= 2;
+            self.clause_touched.push(passage);
+            self.best_tier[p] = tier;
+        }
+        self.best[p] = self.best[p].max(score);
+        self.best_tier[p] = self.best_tier[p].min(tier);
+    }
+
+    /// Adds the current clause's best matches to the scores and its bits to the coverage.
+    fn commit(&mut self, mask: u32) {
+        for &passage in &self.clause_touched {
+            let p = passage as usize;
+            if self.flags[p] & 1 == 0 {
+                self.flags[p] |= 1;
+                self.touched.push(passage);
             }
-        }
-        let text = &self.corpus.passages[passage as usize].text;
-        let mut phrases_here = Vec::new();
-        for phrase in &query.phrases {
-            if !phrase_spans(text, phrase).is_empty() {
-                matched.push(Match { query: phrase.join(" "), term: phrase.join(" "), kind: MatchKind::Phrase });
-                phrases_here.push(phrase.clone());
+            self.flags[p] &= !2;
+            self.scores[p] += self.best[p];
+            self.coverage[p] |= mask;
+            if mask != 0 {
+                self.distance[p] = self.distance[p].saturating_add(self.best_tier[p].into());
             }
+            self.best[p] = 0.0;
         }
-        phrases_here.extend(phrase_synonyms.iter().flatten().cloned());
-        let terms: Vec<&str> = matched.iter().filter(|m| m.kind != MatchKind::Phrase && !m.term.contains(' ')).map(|m| m.term.as_str()).collect();
-        Hit {
-            passage,
-            document: self.corpus.passages[passage as usize].document,
-            score,
-            coverage,
-            snippet: snippet(text, &terms, &phrases_here),
-            matched,
+        self.clause_touched.clear();
+    }
+
+    /// Back to zeros, touching only what the query touched.
+    fn reset(&mut self) {
+        for &passage in &self.touched {
+            let p = passage as usize;
+            self.scores[p] = 0.0;
+            self.coverage[p] = 0;
+            self.distance[p] = 0;
+            self.flags[p] = 0;
         }
+        self.touched.clear();
     }
 }
 
-/// Byte spans in `text` where the phrase occurs, word for word after folding.
-pub fn phrase_spans(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
-    let tokens: Vec<_> = analyze(text).into_iter().filter(|t| !text[t.start..t.end].contains(|c: char| !c.is_alphanumeric())).collect();
-    let mut spans = Vec::new();
-    if phrase.is_empty() || tokens.len() < phrase.len() {
-        return spans;
-    }
-    for window in tokens.windows(phrase.len()) {
-        if window.iter().zip(phrase).all(|(t, p)| &t.term == p) {
-            spans.push((window[0].start, window[phrase.len() - 1].end));
-        }
-    }
-    spans
+/// Moves a posting list forward to `passage`; true if the passage is in it.
+fn advance_to(list: &mut std::iter::Peekable<impl Iterator<Item = crate::index::Posting>>, passage: u32) -> bool {
+    while list.next_if(|q| q.passage < passage).is_some() {}
+    list.peek().is_some_and(|q| q.passage == passage)
 }
 
-/// The set of ASCII letters and digits (folded to 32 bits) a term uses.
-fn letter_set(term: &str) -> u32 {
-    term.bytes().fold(0, |set, b| match b {
-        b'a'..=b'z' => set | 1 << (b - b'a'),
-        b'0'..=b'9' => set | 1 << 26,
-        _ => set | 1 << 27,
+/// Runs `f` with this thread's scratch buffers (fresh ones if they are in use).
+fn with_scratch<R>(n: usize, f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            scratch.prepare(n);
+            scratch.dirty = true;
+            let result = f(&mut scratch);
+            scratch.reset();
+            scratch.dirty = false;
+            result
+        }
+        Err(_) => {
+            let mut scratch = Scratch::default();
+            scratch.prepare(n);
+            f(&mut scratch)
+        }
     })
 }
 
-/// Snowball sometimes gives unrelated words one stem (`wet`, `weet`); a stem match must also
-/// share the start of the word: at least 3 characters and 60 % of the shorter one.
-fn shares_root(a: &str, b: &str) -> bool {
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    common >= 3.max((shorter * 3).div_ceil(5))
+/// The order of hits as one number, higher first: coverage, then closeness (lower
+/// distance), then score. Scores are positive, so their bits order like the numbers.
+fn rank_key(scratch: &Scratch, passage: u32) -> u64 {
+    let p = passage as usize;
+    let coverage = scratch.coverage[p].count_ones() as u64;
+    let closeness = (u16::MAX - scratch.distance[p]) as u64;
+    coverage << 48 | closeness << 32 | scratch.scores[p].max(0.0).to_bits() as u64
 }
 
-/// Optimal string alignment distance with reusable rows.
-#[derive(Default)]
-struct EditDistance {
-    rows: [Vec<usize>; 3],
-}
-
-impl EditDistance {
-    /// Whether `a` and `b` are at most `max` edits apart (insert, delete, substitute, swap).
-    fn within(&mut self, a: &[char], b: &[char], max: usize) -> bool {
-        self.distance(a, b, max) <= max
+/// Puts the `limit` passages with the highest keys first, best first, and drops the rest;
+/// ties go to the earlier passage.
+fn top_k(ranked: &mut Vec<u32>, limit: usize, key: impl Fn(u32) -> u64) {
+    let mut keyed: Vec<(std::cmp::Reverse<u64>, u32)> = ranked.iter().map(|&p| (std::cmp::Reverse(key(p)), p)).collect();
+    if limit == 0 {
+        keyed.clear();
+    } else if limit < keyed.len() {
+        keyed.select_nth_unstable(limit - 1);
+        keyed.truncate(limit);
     }
-
-    /// The distance, or anything above `max` once it is sure to exceed it.
-    fn distance(&mut self, a: &[char], b: &[char], max: usize) -> usize {
-        let (n, m) = (a.len(), b.len());
-        if n.abs_diff(m) > max {
-            return max + 1;
-        }
-        let [prev2, prev, cur] = &mut self.rows;
-        for row in [&mut *prev2, &mut *prev, &mut *cur] {
-            row.clear();
-            row.resize(m + 1, 0);
-        }
-        prev.iter_mut().enumerate().for_each(|(j, v)| *v = j);
-        for i in 1..=n {
-            cur[0] = i;
-            let mut row_min = i;
-            for j in 1..=m {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    v = v.min(prev2[j - 2] + 1);
-                }
-                cur[j] = v;
-                row_min = row_min.min(v);
-            }
-            if row_min > max {
-                return max + 1;
-            }
-            std::mem::swap(prev2, prev);
-            std::mem::swap(prev, cur);
-        }
-        prev[m]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::EditDistance;
-
-    #[test]
-    fn edit_distance_counts_typos() {
-        let mut ed = EditDistance::default();
-        let mut d = |a: &str, b: &str| ed.distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>(), 2);
-        assert_eq!(d("participatiewt", "participatiewet"), 1);
-        assert_eq!(d("bezuinigngen", "bezuinigingen"), 1);
-        assert_eq!(d("zrog", "zorg"), 1);
-        assert_eq!(d("gemeente", "gemeente"), 0);
-        assert_eq!(d("abc", "xyzxyz"), 3);
-    }
+    keyed.sort_unstable();
+    ranked.clear();
+    ranked.extend(keyed.into_iter().map(|(_, p)| p));
 }

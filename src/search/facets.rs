@@ -65,6 +65,8 @@ pub struct PassageMeta {
     year: Vec<Option<u16>>,
     /// Every year, ascending, "no date" last.
     years: Vec<Option<u16>>,
+    /// For each passage, the place of its year in `years`.
+    year_slot: Vec<u16>,
     /// Article indices in corpus order.
     articles: Vec<DocIdx>,
 }
@@ -73,13 +75,16 @@ impl PassageMeta {
     pub fn new(corpus: &Corpus) -> Self {
         let n = corpus.passages.len() as u32;
         let years = all_years(corpus);
+        let year: Vec<Option<u16>> = (0..n).map(|p| year_of(corpus, p)).collect();
+        let year_slot = year.iter().map(|y| years.iter().position(|x| x == y).expect("all_years holds every year") as u16).collect();
         PassageMeta {
             themes: corpus.passages.iter().map(|p| p.themes.iter().fold(0u64, |m, &t| m | 1 << (t % 64))).collect(),
             stance: corpus.passages.iter().map(|p| p.stance as u8).collect(),
             kind: corpus.passages.iter().map(|p| corpus.documents[p.document as usize].kind as u8).collect(),
             article: corpus.passages.iter().map(|p| corpus.article_of(p.document)).collect(),
-            year: (0..n).map(|p| year_of(corpus, p)).collect(),
+            year,
             years,
+            year_slot,
             articles: corpus.articles().map(|(i, _)| i).collect(),
         }
     }
@@ -163,9 +168,7 @@ impl Facets {
                 per_article[meta.article[i] as usize] += 1;
             }
             if passes(p, Dimension::Year) {
-                if let Some(slot) = facets.years.iter_mut().find(|(y, _)| *y == meta.year[i]) {
-                    slot.1 += 1;
-                }
+                facets.years[meta.year_slot[i] as usize].1 += 1;
             }
         }
         for (article, count) in &mut facets.documents {

@@ -1,10 +1,18 @@
 //! The query language a reader types: words, "quoted phrases" and -exclusions.
 //!
 //! `zorg "dichter bij de burger" -jeugd` asks for passages about `zorg` that contain the
-//! phrase and do not mention `jeugd`. The last word counts as a prefix while the reader is
-//! still typing it (no space after it yet). Parsing never fails: anything that is not a word
-//! is a separator, unmatched quotes close at the end, and the size of what is looked at is
-//! capped so any input is answered in bounded time.
+//! phrase and do not mention `jeugd`. Terms:
+//! - a *piece* is what the reader wrote between spaces and quotes: plain text, or a phrase in
+//!   quotes (`"..."`, `“...”`, `„...”`), either of them *excluded* when a `-` opens it after a
+//!   space (a `-` inside or after a word, as in `wet- en regelgeving`, is part of the text);
+//! - a *word* is a folded term of plain text; a word in quotes on its own is *exact* (no other
+//!   forms, parts or spellings); the last word is a *prefix* while the reader is still typing
+//!   it (the input ends inside it);
+//! - a *phrase* is two or more folded terms that must occur in this order, word for word.
+//!
+//! Parsing never fails: anything that is not a word is a separator, an unmatched quote closes
+//! at the end, and what is read is capped (bytes, words, phrases, exclusions) so any input is
+//! answered in bounded time.
 
 use crate::text::{analyze, is_stop_word};
 
@@ -19,11 +27,14 @@ pub const MAX_PHRASE_TERMS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
+    /// The words, in the order typed, each once.
     pub words: Vec<Word>,
     /// Each phrase as its folded terms, in order.
     pub phrases: Vec<Vec<String>>,
     /// Folded terms that must not occur.
     pub excluded: Vec<String>,
+    /// Phrases that must not occur.
+    pub excluded_phrases: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,9 +45,12 @@ pub struct Word {
     pub prefix: bool,
     /// A very common word: it weighs less and is not needed for a passage to match.
     pub stop: bool,
+    /// Written in quotes on its own: only the word itself counts.
+    pub exact: bool,
 }
 
 impl Query {
+    /// True when the query asks for nothing (it may still exclude).
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.phrases.is_empty()
     }
@@ -47,35 +61,94 @@ impl Query {
     }
 }
 
+/// What the reader wrote between spaces and quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece<'q> {
+    text: &'q str,
+    quoted: bool,
+    excluded: bool,
+    /// Nothing follows the text: the reader may still be typing it.
+    at_end: bool,
+}
+
 /// Parses what the reader typed.
 pub fn parse(input: &str) -> Query {
     let input = truncate(input, MAX_QUERY_BYTES);
     let mut query = Query::default();
-    let mut rest = input;
-    while let Some(c) = rest.chars().next() {
-        if c == '"' || c == '\u{201c}' || c == '\u{201d}' || c == '\u{201e}' {
-            let body = &rest[c.len_utf8()..];
-            let end = body.find(['"', '\u{201c}', '\u{201d}']).unwrap_or(body.len());
-            add_phrase(&mut query, &body[..end]);
-            rest = body.get(end..).map_or("", |r| r.strip_prefix(|c: char| "\"\u{201c}\u{201d}".contains(c)).unwrap_or(r));
-        } else if c == '-' && rest[1..].starts_with(|n: char| n.is_alphanumeric() || n == '"') {
-            let body = &rest[1..];
-            let end = body.find(char::is_whitespace).unwrap_or(body.len());
-            for token in analyze(&body[..end]) {
-                if query.excluded.len() < MAX_EXCLUDED && !query.excluded.contains(&token.term) {
-                    query.excluded.push(token.term);
-                }
-            }
-            rest = &body[end..];
-        } else {
-            let end = rest.find(['"', '\u{201c}', '\u{201d}', '\u{201e}']).unwrap_or(rest.len());
-            let plain = before_exclusion(&rest[..end]);
-            add_words(&mut query, plain);
-            rest = &rest[plain.len()..];
+    for piece in pieces(input) {
+        let terms = if piece.excluded { excluded_terms(piece.text) } else { terms(piece.text) };
+        match (piece.excluded, piece.quoted, terms.len()) {
+            (_, _, 0) => {}
+            (true, true, 2..) => push_capped(&mut query.excluded_phrases, capped_phrase(terms), MAX_EXCLUDED),
+            (true, _, _) => terms.into_iter().for_each(|t| push_capped(&mut query.excluded, t, MAX_EXCLUDED)),
+            (false, true, 2..) => push_capped(&mut query.phrases, capped_phrase(terms), MAX_PHRASES),
+            (false, quoted, _) => terms.into_iter().for_each(|t| add_word(&mut query, t, quoted)),
         }
     }
     mark_prefix(&mut query, input);
     query
+}
+
+/// Splits the input into pieces; each step consumes at least one character.
+fn pieces(input: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = input;
+    let mut after_space = true;
+    while let Some(c) = rest.chars().next() {
+        if c.is_whitespace() {
+            rest = &rest[c.len_utf8()..];
+            after_space = true;
+            continue;
+        }
+        let excluded = after_space && c == '-' && rest[1..].starts_with(|n: char| n.is_alphanumeric() || is_open_quote(n));
+        let body = if excluded { &rest[1..] } else { rest };
+        let (piece, tail) = match body.chars().next() {
+            Some(q) if is_open_quote(q) => quoted(&body[q.len_utf8()..]),
+            _ => plain(body, excluded),
+        };
+        pieces.push(Piece { text: piece, quoted: body.starts_with(is_open_quote), excluded, at_end: tail.is_empty() });
+        after_space = false;
+        rest = tail;
+    }
+    pieces
+}
+
+/// The folded terms of a piece, without joined hyphen forms: `ge-eist` is `ge eist`.
+fn terms(text: &str) -> Vec<String> {
+    analyze(text).into_iter().filter(|t| !t.joined).map(|t| t.term).collect()
+}
+
+/// The folded terms of an excluded piece: a joined hyphen form stands for its parts, so
+/// `-ge-eist` leaves out `geeist`, not every `ge`.
+fn excluded_terms(text: &str) -> Vec<String> {
+    let tokens = analyze(text);
+    let joined: Vec<(usize, usize)> = tokens.iter().filter(|t| t.joined).map(|t| (t.start, t.end)).collect();
+    let covered = |start: usize| joined.iter().any(|&(s, e)| s <= start && start < e);
+    tokens.into_iter().filter(|t| t.joined || !covered(t.start)).map(|t| t.term).collect()
+}
+
+/// The phrase up to the closing quote (or the end), and what follows the quote.
+fn quoted(body: &str) -> (&str, &str) {
+    match body.char_indices().find(|&(_, c)| is_close_quote(c)) {
+        Some((end, q)) => (&body[..end], &body[end + q.len_utf8()..]),
+        None => (body, ""),
+    }
+}
+
+/// Plain text up to the next space (or, unless excluded, the next quote); never empty.
+fn plain(body: &str, excluded: bool) -> (&str, &str) {
+    let stop = |c: char| c.is_whitespace() || (!excluded && is_open_quote(c));
+    let first = body.chars().next().map_or(0, char::len_utf8);
+    let end = body[first..].find(stop).map_or(body.len(), |i| first + i);
+    (&body[..end], &body[end..])
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}')
 }
 
 /// Cuts `text` to at most `max` bytes at a character boundary.
@@ -90,105 +163,124 @@ fn truncate(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// The plain text before the next exclusion (`-word` after whitespace); never empty for a
-/// non-empty `text`, so parsing always advances.
-fn before_exclusion(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    for i in 1..bytes.len() {
-        if bytes[i] == b'-' && bytes[i - 1].is_ascii_whitespace() && text[i + 1..].starts_with(|n: char| n.is_alphanumeric()) {
-            return &text[..i];
-        }
-    }
-    text
-}
-
-fn add_words(query: &mut Query, text: &str) {
-    for token in analyze(text) {
-        // Joined hyphen forms (`ge-eist`) are searched through their parts.
-        if text[token.start..token.end].contains(|c: char| !c.is_alphanumeric()) {
-            continue;
-        }
-        if query.words.len() >= MAX_WORDS {
-            break;
-        }
-        if !query.words.iter().any(|w| w.term == token.term) {
-            let stop = is_stop_word(&token.term);
-            query.words.push(Word { term: token.term, prefix: false, stop });
-        }
+fn push_capped<T: PartialEq>(list: &mut Vec<T>, item: T, max: usize) {
+    if list.len() < max && !list.contains(&item) {
+        list.push(item);
     }
 }
 
-fn add_phrase(query: &mut Query, text: &str) {
-    let terms: Vec<String> = analyze(text)
-        .into_iter()
-        .filter(|t| !text[t.start..t.end].contains(|c: char| !c.is_alphanumeric()))
-        .map(|t| t.term)
-        .take(MAX_PHRASE_TERMS)
-        .collect();
-    match terms.len() {
-        0 => {}
-        1 => add_words(query, text),
-        _ if query.phrases.len() < MAX_PHRASES => query.phrases.push(terms),
-        _ => {}
+fn capped_phrase(mut terms: Vec<String>) -> Vec<String> {
+    terms.truncate(MAX_PHRASE_TERMS);
+    terms
+}
+
+fn add_word(query: &mut Query, term: String, exact: bool) {
+    if let Some(word) = query.words.iter_mut().find(|w| w.term == term) {
+        word.exact &= exact;
+    } else if query.words.len() < MAX_WORDS {
+        let stop = is_stop_word(&term);
+        query.words.push(Word { term, prefix: false, stop, exact });
     }
 }
 
-/// The last word is a prefix if the input ends inside it (no space, quote or dash after it).
+/// The last word is a prefix if the input ends inside it: the input's last token is that
+/// word, unquoted, not excluded, and nothing follows it.
 fn mark_prefix(query: &mut Query, input: &str) {
+    let Some(piece) = pieces(input).pop() else { return };
     let Some(last) = query.words.last_mut() else { return };
-    let ends_in_word = input.chars().last().is_some_and(char::is_alphanumeric);
-    let tail_is_last_word = analyze(input)
-        .last()
-        .is_some_and(|t| t.term == last.term && t.end == input.len() && !input[..t.start].ends_with(['-', '"']));
-    last.prefix = ends_in_word && tail_is_last_word && last.term.chars().count() >= 2;
+    if !piece.at_end || piece.quoted || piece.excluded || last.exact || last.term.chars().count() < 2 {
+        return;
+    }
+    let token = analyze(piece.text).into_iter().rfind(|t| !t.joined);
+    last.prefix = token.is_some_and(|t| t.term == last.term && t.end == piece.text.len());
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Words as `term` with `*` for a prefix, `°` for a stop word, `!` for exact.
     fn words(q: &Query) -> Vec<String> {
-        q.words.iter().map(|w| format!("{}{}{}", w.term, if w.prefix { "*" } else { "" }, if w.stop { "°" } else { "" })).collect()
+        let flag = |on: bool, mark: &'static str| if on { mark } else { "" };
+        q.words.iter().map(|w| format!("{}{}{}{}", w.term, flag(w.prefix, "*"), flag(w.stop, "°"), flag(w.exact, "!"))).collect()
     }
 
+    fn phrases(list: &[Vec<String>]) -> Vec<String> {
+        list.iter().map(|p| p.join(" ")).collect()
+    }
+
+    /// `expected` lists words, then `"phrases"`, then `-exclusions` and `-"excluded phrases"`.
     #[track_caller]
-    fn check(input: &str, expected_words: &[&str], phrases: &[&[&str]], excluded: &[&str]) {
+    fn check(input: &str, expected: &[&str]) {
         let q = parse(input);
-        assert_eq!(words(&q), expected_words, "words of {input:?}");
-        let got: Vec<Vec<&str>> = q.phrases.iter().map(|p| p.iter().map(String::as_str).collect()).collect();
-        assert_eq!(got, phrases, "phrases of {input:?}");
-        assert_eq!(q.excluded, excluded, "exclusions of {input:?}");
+        let mut got = words(&q);
+        got.extend(phrases(&q.phrases).into_iter().map(|p| format!("\"{p}\"")));
+        got.extend(q.excluded.iter().map(|e| format!("-{e}")));
+        got.extend(phrases(&q.excluded_phrases).into_iter().map(|p| format!("-\"{p}\"")));
+        assert_eq!(got, expected, "parsing {input:?}");
     }
 
     #[test]
-    fn parses_what_readers_type() {
-        check("", &[], &[], &[]);
-        check("zorg", &["zorg*"], &[], &[]);
-        check("zorg ", &["zorg"], &[], &[]);
-        check("Cliënt jeugdzorg", &["client", "jeugdzorg*"], &[], &[]);
-        check("de zorg", &["de°", "zorg*"], &[], &[]);
-        check("\"dichter bij de burger\"", &[], &[&["dichter", "bij", "de", "burger"]], &[]);
-        check("\"dichter bij de burger", &[], &[&["dichter", "bij", "de", "burger"]], &[]);
-        check("gemeente -jeugd", &["gemeente"], &[], &["jeugd"]);
-        check("-jeugd gemeente", &["gemeente*"], &[], &["jeugd"]);
-        check("wet- en regelgeving", &["wet", "en°", "regelgeving*"], &[], &[]);
-        check("zorg zorg ZORG", &["zorg*"], &[], &[]);
-        check("\"zorg\" geld", &["zorg", "geld*"], &[], &[]);
-        check("ge-eist", &["ge°", "eist"], &[], &[]);
-        check("„bestuurlijk aanbesteden”", &[], &[&["bestuurlijk", "aanbesteden"]], &[]);
-        check("!!! ??? ...", &[], &[], &[]);
-        check("a", &["a"], &[], &[]);
+    fn parses_words_and_the_prefix_being_typed() {
+        check("", &[]);
+        check("zorg", &["zorg*"]);
+        check("zorg ", &["zorg"]);
+        check("Cliënt jeugdzorg", &["client", "jeugdzorg*"]);
+        check("de zorg", &["de°", "zorg*"]);
+        check("zorg zorg ZORG", &["zorg*"]);
+        check("zorg.", &["zorg"]);
+        check("a", &["a"]);
+        check("404 gemeenten", &["404", "gemeenten*"]);
+        check("wet- en regelgeving", &["wet", "en°", "regelgeving*"]);
+        check("ge-eist", &["ge°", "eist*"]);
+        check("bezuinigingen/besparingen", &["bezuinigingen", "besparingen*"]);
+    }
+
+    #[test]
+    fn parses_phrases() {
+        check("\"dichter bij de burger\"", &["\"dichter bij de burger\""]);
+        check("\"dichter bij de burger", &["\"dichter bij de burger\""]);
+        check("„bestuurlijk aanbesteden”", &["\"bestuurlijk aanbesteden\""]);
+        check("“eigen kracht” zorg", &["zorg*", "\"eigen kracht\""]);
+        check("zorg\"eigen kracht\"", &["zorg", "\"eigen kracht\""]);
+        check("\"zorg\" geld", &["zorg!", "geld*"]);
+        check("\"zorg\"", &["zorg!"]);
+        check("\"\"", &[]);
+    }
+
+    #[test]
+    fn parses_exclusions() {
+        check("gemeente -jeugd", &["gemeente", "-jeugd"]);
+        check("-jeugd gemeente", &["gemeente*", "-jeugd"]);
+        check("zorg -\"eigen kracht\"", &["zorg", "-\"eigen kracht\""]);
+        check("zorg -\"jeugd\"", &["zorg", "-jeugd"]);
+        check("zorg -ge-eist", &["zorg", "-geeist"]);
+        check("zorg -wet- -x/y", &["zorg", "-wet", "-x", "-y"]);
+        check("zorg - jeugd", &["zorg", "jeugd*"]);
+        check("zorg-jeugd", &["zorg", "jeugd*"]);
+        check("-", &[]);
+        check("--jeugd", &["jeugd*"]);
+    }
+
+    #[test]
+    fn ignores_what_is_not_a_word() {
+        check("!!! ??? ...", &[]);
+        check("\u{202e}\u{200b}😀", &[]);
+        check("\u{301}zorg", &["zorg*"]);
     }
 
     #[test]
     fn caps_what_it_reads() {
         let long = "woord ".repeat(5000);
-        let q = parse(&long);
-        assert!(q.words.len() <= MAX_WORDS);
+        assert!(parse(&long).words.len() <= MAX_WORDS);
         let many: String = (0..100).map(|i| format!("w{i} ")).collect();
         assert_eq!(parse(&many).words.len(), MAX_WORDS);
-        let phrases = "\"a b\" ".repeat(50);
-        assert!(parse(&phrases).phrases.len() <= MAX_PHRASES);
+        let phrases = (0..50).map(|i| format!("\"a{i} b\" ")).collect::<String>();
+        assert_eq!(parse(&phrases).phrases.len(), MAX_PHRASES);
+        let long_phrase = format!("\"{}\"", "a ".repeat(100));
+        assert!(parse(&long_phrase).phrases.iter().all(|p| p.len() <= MAX_PHRASE_TERMS));
+        let exclusions: String = (0..50).map(|i| format!("-w{i} ")).collect();
+        assert_eq!(parse(&exclusions).excluded.len(), MAX_EXCLUDED);
         assert_eq!(truncate("ééé", 3), "é");
     }
 }

@@ -4,9 +4,8 @@
 //! each mark is a byte range into that fragment, so the UI renders text and `<mark>` elements
 //! itself and nothing from the corpus is ever parsed as markup.
 
+use super::explain::{merge, phrase_spans};
 use crate::text::analyze;
-
-use super::engine::phrase_spans;
 
 /// At most this many characters of a passage are shown; shorter passages are shown whole.
 pub const SNIPPET_CHARS: usize = 260;
@@ -28,59 +27,48 @@ pub struct Snippet {
 
 /// Marks the tokens of `text` whose term is in `terms`, and the spans of `phrases`.
 pub fn marks(text: &str, terms: &[&str], phrases: &[Vec<String>]) -> Vec<(usize, usize)> {
-    let mut marks: Vec<(usize, usize)> = analyze(text)
-        .into_iter()
-        .filter(|t| terms.contains(&t.term.as_str()))
-        .map(|t| (t.start, t.end))
-        .collect();
+    let mut marks: Vec<(usize, usize)> = analyze(text).into_iter().filter(|t| terms.contains(&t.term.as_str())).map(|t| (t.start, t.end)).collect();
     for phrase in phrases {
         marks.extend(phrase_spans(text, phrase));
     }
-    marks.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
-    for (s, e) in marks {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    merged
+    merge(marks)
 }
 
-pub fn snippet(text: &str, terms: &[&str], phrases: &[Vec<String>]) -> Snippet {
-    let marks = marks(text, terms, phrases);
+/// The snippet of `text` around its best stretch of `marks` (sorted byte ranges of `text`).
+pub fn snippet(text: &str, marks: &[(usize, usize)]) -> Snippet {
     if text.chars().count() <= SNIPPET_CHARS {
-        return Snippet { text: text.to_string(), offset: 0, marks, cut_start: false, cut_end: false };
+        return Snippet { text: text.to_string(), offset: 0, marks: marks.to_vec(), cut_start: false, cut_end: false };
     }
-    let window_bytes = byte_len_of_chars(text, 0, SNIPPET_CHARS);
-    // The window holding the most marks, starting a little before one of them.
+    let (start, end) = window(text, marks);
+    let fragment = &text[start..end];
+    let start = start + (fragment.len() - fragment.trim_start().len());
+    let end = end - (fragment.len() - fragment.trim_end().len());
+    Snippet {
+        text: text[start..end].to_string(),
+        offset: start,
+        marks: marks.iter().filter(|&&(s, e)| s >= start && e <= end).map(|&(s, e)| (s - start, e - start)).collect(),
+        cut_start: start > 0,
+        cut_end: end < text.len(),
+    }
+}
+
+/// The byte range to show: about [`SNIPPET_CHARS`] characters on word boundaries, starting a
+/// little before the mark that begins the stretch holding the most marks.
+fn window(text: &str, marks: &[(usize, usize)]) -> (usize, usize) {
+    let window_bytes = |from: usize| byte_len_of_chars(text, from, SNIPPET_CHARS);
     let best = marks
         .iter()
-        .map(|&(s, _)| (s, marks.iter().filter(|&&(m, e)| m >= s && e <= s + window_bytes).count()))
+        .map(|&(s, _)| (s, s + window_bytes(s)))
+        .map(|(s, limit)| (s, marks.iter().filter(|&&(m, e)| m >= s && e <= limit).count()))
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map_or(0, |(s, _)| s);
-    let mut start = back_chars(text, best, LEAD_CHARS);
-    start = word_start(text, start);
-    let mut end = (start + byte_len_of_chars(text, start, SNIPPET_CHARS)).min(text.len());
-    end = word_end(text, end);
+    let start = word_start(text, back_chars(text, best, LEAD_CHARS));
+    let end = word_end(text, (start + window_bytes(start)).min(text.len()));
     if end == text.len() {
         // Near the end: show a full window ending there.
-        start = word_start(text, back_chars(text, end, SNIPPET_CHARS));
+        return (word_start(text, back_chars(text, end, SNIPPET_CHARS)), end);
     }
-    let fragment = &text[start..end];
-    let trimmed_start = start + (fragment.len() - fragment.trim_start().len());
-    let trimmed_end = end - (fragment.len() - fragment.trim_end().len());
-    Snippet {
-        text: text[trimmed_start..trimmed_end].to_string(),
-        offset: trimmed_start,
-        marks: marks
-            .iter()
-            .filter(|&&(s, e)| s >= trimmed_start && e <= trimmed_end)
-            .map(|&(s, e)| (s - trimmed_start, e - trimmed_start))
-            .collect(),
-        cut_start: trimmed_start > 0,
-        cut_end: trimmed_end < text.len(),
-    }
+    (start, end)
 }
 
 fn byte_len_of_chars(text: &str, from: usize, chars: usize) -> usize {
@@ -91,14 +79,25 @@ fn back_chars(text: &str, from: usize, chars: usize) -> usize {
     text[..from].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i)
 }
 
+/// A word is looked for at most this many bytes away; beyond, the cut falls inside it.
+const MAX_WORD_BYTES: usize = 40;
+
 /// Moves `at` back to the start of the word it is in.
 fn word_start(text: &str, at: usize) -> usize {
-    text[..at].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
+    let from = back_bytes(text, at, MAX_WORD_BYTES);
+    text[from..at].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(if from == 0 { 0 } else { at }, |(i, c)| from + i + c.len_utf8())
 }
 
 /// Moves `at` forward to the end of the word it is in.
 fn word_end(text: &str, at: usize) -> usize {
-    text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i)
+    let to = (at + MAX_WORD_BYTES).min(text.len());
+    let to = (to..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+    text[at..to].find(char::is_whitespace).map_or(if to == text.len() { to } else { at }, |i| at + i)
+}
+
+/// `at` moved back by up to `bytes`, on a character boundary.
+fn back_bytes(text: &str, at: usize, bytes: usize) -> usize {
+    (0..=at.saturating_sub(bytes)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -107,7 +106,8 @@ mod tests {
 
     #[test]
     fn short_passages_are_shown_whole_with_marks() {
-        let s = snippet("De jeugdzorg en de zorg.", &["zorg"], &[]);
+        let text = "De jeugdzorg en de zorg.";
+        let s = snippet(text, &marks(text, &["zorg"], &[]));
         assert_eq!(s.text, "De jeugdzorg en de zorg.");
         assert_eq!(s.marks, vec![(19, 23)]);
         assert!(!s.cut_start && !s.cut_end);
@@ -116,7 +116,7 @@ mod tests {
     #[test]
     fn long_passages_are_cut_around_the_best_match() {
         let text = format!("{} zorg aan huis. {}", "woord ".repeat(100), "slot ".repeat(100));
-        let s = snippet(&text, &["zorg"], &[]);
+        let s = snippet(&text, &marks(&text, &["zorg"], &[]));
         assert!(s.cut_start && s.cut_end, "{s:?}");
         assert!(s.text.chars().count() <= SNIPPET_CHARS + 10);
         let (a, b) = s.marks[0];
@@ -125,8 +125,19 @@ mod tests {
     }
 
     #[test]
+    fn text_without_spaces_is_still_cut_short() {
+        let text = "x".repeat(10_000) + "zorg" + &"y".repeat(10_000);
+        let s = snippet(&text, &marks(&text, &["zorg"], &[]));
+        assert!(s.text.len() <= SNIPPET_CHARS + 2 * MAX_WORD_BYTES, "{} bytes", s.text.len());
+        let text = "é".repeat(500);
+        let s = snippet(&text, &[]);
+        assert!(s.text.chars().count() <= SNIPPET_CHARS + 2 * MAX_WORD_BYTES);
+    }
+
+    #[test]
     fn phrases_are_marked_as_one_span() {
-        let s = snippet("Staan ze dichter bij de burger? Ja.", &[], &[vec!["dichter".into(), "bij".into(), "de".into(), "burger".into()]]);
+        let text = "Staan ze dichter bij de burger? Ja.";
+        let s = snippet(text, &marks(text, &[], &[vec!["dichter".into(), "bij".into(), "de".into(), "burger".into()]]));
         assert_eq!(&s.text[s.marks[0].0..s.marks[0].1], "dichter bij de burger");
     }
 }

@@ -1,6 +1,14 @@
-//! Snowball Dutch stemming (`rust-stemmers`), on folded terms.
+//! Snowball Dutch stemming (`rust-stemmers`), on folded terms, and the one alternation it
+//! leaves: Dutch writes `f` and `s` at the end of a word where its inflected forms have `v`
+//! and `z` (`initiatief`, `initiatieven`; `huis`, `huizen`). Snowball strips the ending and
+//! keeps the `v` or `z`, so a stem of four letters or more that ends in one is given the `f`
+//! or `s` of the base word, as the Kraaij–Pohlmann stemmer for Dutch does. Shorter stems keep
+//! theirs: `lev` (`leven`) must not become `lef`.
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+/// Stems ending in `v` or `z` get `f` or `s` from this many letters on.
+const MIN_ALTERNATING_STEM: usize = 4;
 
 /// The stem of a folded term. Numbers and very short terms are their own stem.
 pub fn stem(term: &str) -> String {
@@ -10,24 +18,53 @@ pub fn stem(term: &str) -> String {
     thread_local! {
         static DUTCH: Stemmer = Stemmer::create(Algorithm::Dutch);
     }
-    DUTCH.with(|stemmer| stemmer.stem(term).into_owned())
+    let mut stem = DUTCH.with(|stemmer| stemmer.stem(term).into_owned());
+    if stem.chars().count() >= MIN_ALTERNATING_STEM {
+        let base = match stem.as_bytes().last() {
+            Some(b'v') => Some('f'),
+            Some(b'z') => Some('s'),
+            _ => None,
+        };
+        if let Some(base) = base {
+            stem.pop();
+            stem.push(base);
+        }
+    }
+    stem
 }
 
 #[cfg(test)]
 mod tests {
     use super::stem;
 
+    /// `a` and `b` are forms of one word.
+    #[track_caller]
+    fn check(a: &str, b: &str) {
+        assert_eq!(stem(a), stem(b), "{a} ~ {b}");
+    }
+
     #[test]
     fn stems_inflections_together() {
-        for (a, b) in [
-            ("bezuinigingen", "bezuiniging"),
-            ("kwetsbaar", "kwetsbare"),
-            ("gemeenten", "gemeente"),
-            ("regels", "regel"),
-            ("wijkteams", "wijkteam"),
-        ] {
-            assert_eq!(stem(a), stem(b), "{a} ~ {b}");
-        }
+        check("bezuinigingen", "bezuiniging");
+        check("kwetsbaar", "kwetsbare");
+        check("gemeenten", "gemeente");
+        check("regels", "regel");
+        check("wijkteams", "wijkteam");
+        check("mantelzorgers", "mantelzorger");
+        check("burgerinitiatieven", "burgerinitiatief");
+        check("huizen", "huis");
+        check("proeven", "proef");
+    }
+
+    #[test]
+    fn short_stems_keep_their_v_and_z() {
+        assert_ne!(stem("leven"), stem("lef"));
+        assert_ne!(stem("lezen"), stem("les"));
+    }
+
+    #[test]
+    fn numbers_and_short_terms_are_their_own_stem() {
         assert_eq!(stem("2015"), "2015");
+        assert_eq!(stem("de"), "de");
     }
 }

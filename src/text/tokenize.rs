@@ -5,12 +5,16 @@
 //! hyphens without spaces (`ge-eist`, `gezin-één`) also yield the joined form (`geeist`),
 //! spanning the whole run, so a query written either way finds them.
 
+use unicode_normalization::char::is_combining_mark;
+
 /// A token before folding: offsets into the original text and its word position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawToken {
     pub start: usize,
     pub end: usize,
     pub position: u32,
+    /// A joined hyphen form (`ge-eist`), spanning its parts; they are tokens of their own too.
+    pub joined: bool,
 }
 
 /// The tokens of `text`, in order; a joined hyphen form follows its last part.
@@ -19,14 +23,14 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = RawToken> {
     let mut tokens = Vec::with_capacity(words.len() + 2);
     let mut run_start = 0; // index in `words` of the first part of the current hyphen run
     for (i, &(start, end)) in words.iter().enumerate() {
-        tokens.push(RawToken { start, end, position: i as u32 });
+        tokens.push(RawToken { start, end, position: i as u32, joined: false });
         // Number ranges (2016-2017) stay apart; words joined by one hyphen also count whole.
         let joined_to_next = words.get(i + 1).is_some_and(|&(next, next_end)| {
             is_single_hyphen(&text[end..next]) && !is_number(&text[start..end]) && !is_number(&text[next..next_end])
         });
         if !joined_to_next {
             if i > run_start {
-                tokens.push(RawToken { start: words[run_start].0, end, position: run_start as u32 });
+                tokens.push(RawToken { start: words[run_start].0, end, position: run_start as u32, joined: true });
             }
             run_start = i + 1;
         }
@@ -34,12 +38,14 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = RawToken> {
     tokens.into_iter()
 }
 
-/// Byte ranges of the runs of letters and digits.
+/// Byte ranges of the runs of letters and digits. A combining mark continues the word it
+/// follows, so text written decomposed (`clie\u{308}nt`) stays one word.
 fn words(text: &str) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
+        let in_word = c.is_alphanumeric() || (start.is_some() && is_combining_mark(c));
+        match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 words.push((s, i));
@@ -86,6 +92,12 @@ mod tests {
         check("2016-2017", &["2016", "2017"]);
         check("maar per - 30 of 40 regio’s", &["maar", "per", "30", "of", "40", "regio", "s"]);
         check("(zorg)professionals", &["zorg", "professionals"]);
+        check("bezuinigingen/besparingen", &["bezuinigingen", "besparingen"]);
+        check("clie\u{308}nt", &["clie\u{308}nt"]);
+        check("\u{308}a", &["a"]);
+        check("Wmo 2015", &["Wmo", "2015"]);
+        check("e-mail", &["e", "mail", "e-mail"]);
+        check("a--b", &["a", "b"]);
         check("", &[]);
         check("— … ‘’", &[]);
     }
@@ -93,7 +105,7 @@ mod tests {
     #[test]
     fn positions_count_words_and_joined_forms_share_the_first() {
         let text = "de ge-eist zorg";
-        let positions: Vec<u32> = tokenize(text).map(|t| t.position).collect();
-        assert_eq!(positions, [0, 1, 2, 1, 3]);
+        let positions: Vec<(u32, bool)> = tokenize(text).map(|t| (t.position, t.joined)).collect();
+        assert_eq!(positions, [(0, false), (1, false), (2, false), (1, true), (3, false)]);
     }
 }

@@ -153,3 +153,13 @@ fn every_broken_fixture_is_tested() {
 fn synonym_duplicate() {
     check("synonym-duplicate", ErrorKind::DuplicateId, "synonyms.toml", 5, "\"Buurtteam\" is already in the synonym group at line 2");
 }
+
+#[test]
+fn synonym_single_term() {
+    check("synonym-single-term", ErrorKind::InvalidValue, "synonyms.toml", 2, "a synonym group needs at least two terms");
+}
+
+#[test]
+fn synonym_stop_words() {
+    check("synonym-stop-words", ErrorKind::InvalidValue, "synonyms.toml", 6, "\"de en het\" is only very common words");
+}

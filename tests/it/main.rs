@@ -37,3 +37,4 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+mod search_robustness;

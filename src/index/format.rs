@@ -1,0 +1,361 @@
+//! The embedded form of the index's tables: compact on the wire, and cheap to decode.
+//!
+//! Terms:
+//! - a *string table* is a sorted list of strings, stored as one text and the length of each
+//!   string; decoding borrows the text from the embedded bytes and sums the lengths;
+//! - a *group table* gives each entry of a string table a list of term ids (the terms with a
+//!   stem, the terms holding a part);
+//! - a *posting list* is a term's postings in passage order, each stored as the gap to the
+//!   previous passage (a varint, usually one byte) and one byte of term frequencies (see
+//!   [`pack`]); all lists are one byte string, borrowed from the embedded bytes, and read by
+//!   [`Postings`] as the engine walks them.
+//!
+//! Decoding checks that the tables agree with each other, so the engine can index them
+//! without checks of its own; a posting list that is cut short ends early instead of failing.
+
+use std::borrow::Cow;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::FIELD_COUNT;
+
+/// Term frequency in the text field saturates here: BM25 no longer tells 31 from 32.
+pub const MAX_TEXT_TF: u8 = 31;
+
+/// One passage in a term's posting list: how often the term occurs in each field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub passage: u32,
+    /// Per field, in the order of [`super::Field`]. The text field counts up to
+    /// [`MAX_TEXT_TF`]; heading, title and people are short, so they only say 0 or 1.
+    pub tf: [u8; FIELD_COUNT],
+}
+
+/// The frequency byte: bits 0–4 the text count, bits 5, 6, 7 whether the term is in the
+/// heading, the title, the people.
+pub fn pack(tf: [u8; FIELD_COUNT]) -> u8 {
+    tf[0].min(MAX_TEXT_TF) | u8::from(tf[1] > 0) << 5 | u8::from(tf[2] > 0) << 6 | u8::from(tf[3] > 0) << 7
+}
+
+pub fn unpack(byte: u8) -> [u8; FIELD_COUNT] {
+    [byte & 0x1f, byte >> 5 & 1, byte >> 6 & 1, byte >> 7]
+}
+
+/// A sorted table of strings (terms, stems, parts).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Strings<'a> {
+    text: Cow<'a, str>,
+    /// End offset of each string in `text`.
+    ends: Vec<u32>,
+}
+
+impl<'a> Strings<'a> {
+    /// A table of `strings`, which must be sorted and unique.
+    pub fn from_sorted<S: AsRef<str>>(strings: &[S]) -> Strings<'static> {
+        debug_assert!(strings.windows(2).all(|w| w[0].as_ref() < w[1].as_ref()), "string tables are sorted");
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(strings.len());
+        for s in strings {
+            text.push_str(s.as_ref());
+            ends.push(text.len() as u32);
+        }
+        Strings { text: Cow::Owned(text), ends }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The position of `s`, if the table holds it.
+    pub fn find(&self, s: &str) -> Option<u32> {
+        let at = self.partition_point(|t| t < s);
+        (at < self.len() && self.get(at as u32) == s).then_some(at as u32)
+    }
+
+    /// The positions of the strings that start with `prefix`: a range, as the table is sorted.
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
+        let start = self.partition_point(|t| t < prefix);
+        let end = start + self.partition_point_from(start, |t| t.starts_with(prefix));
+        start as u32..end as u32
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len() as u32).map(|i| self.get(i))
+    }
+
+    fn partition_point(&self, pred: impl Fn(&str) -> bool) -> usize {
+        self.partition_point_from(0, pred)
+    }
+
+    fn partition_point_from(&self, from: usize, pred: impl Fn(&str) -> bool) -> usize {
+        let (mut lo, mut hi) = (from, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(self.get(mid as u32)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo - from
+    }
+}
+
+impl Serialize for Strings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&*self.text, lengths(&self.ends)).serialize(serializer)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Strings<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (text, lens): (&'de str, Vec<u32>) = Deserialize::deserialize(deserializer)?;
+        let ends = ends(&lens, text.len()).ok_or_else(|| D::Error::custom("string table lengths do not add up"))?;
+        if !ends.iter().all(|&e| text.is_char_boundary(e as usize)) {
+            return Err(D::Error::custom("string table cuts a character"));
+        }
+        Ok(Strings { text: Cow::Borrowed(text), ends })
+    }
+}
+
+/// For each entry of a string table, a list of term ids.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Groups {
+    /// `ids[ends[i - 1]..ends[i]]` is entry `i`'s list.
+    ends: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Groups {
+    pub fn from_lists(lists: impl IntoIterator<Item = Vec<u32>>) -> Groups {
+        let mut groups = Groups::default();
+        for list in lists {
+            groups.ids.extend(list);
+            groups.ends.push(groups.ids.len() as u32);
+        }
+        groups
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn get(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.ids[start..self.ends[i] as usize]
+    }
+
+    /// The largest id held, if any.
+    pub fn max_id(&self) -> Option<u32> {
+        self.ids.iter().copied().max()
+    }
+}
+
+impl Serialize for Groups {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (lengths(&self.ends), &self.ids).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Groups {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (lens, ids): (Vec<u32>, Vec<u32>) = Deserialize::deserialize(deserializer)?;
+        let ends = ends(&lens, ids.len()).ok_or_else(|| D::Error::custom("group table lengths do not add up"))?;
+        Ok(Groups { ends, ids })
+    }
+}
+
+/// Every term's posting list, in term order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PostingLists<'a> {
+    bytes: Cow<'a, [u8]>,
+    /// End of each term's list in `bytes`.
+    ends: Vec<u32>,
+    /// Number of postings of each term (its document frequency).
+    counts: Vec<u32>,
+}
+
+impl PostingLists<'_> {
+    /// Appends the next term's list, sorted by passage.
+    pub fn push(&mut self, postings: &[Posting]) {
+        let bytes = self.bytes.to_mut();
+        let mut next = 0; // the smallest passage the next posting can have
+        for p in postings {
+            debug_assert!(p.passage >= next, "postings are sorted and unique");
+            write_varint(bytes, p.passage - next);
+            bytes.push(pack(p.tf));
+            next = p.passage + 1;
+        }
+        self.ends.push(bytes.len() as u32);
+        self.counts.push(postings.len() as u32);
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn get(&self, term: u32) -> Postings<'_> {
+        let t = term as usize;
+        let start = if t == 0 { 0 } else { self.ends[t - 1] as usize };
+        Postings { bytes: &self.bytes[start..self.ends[t] as usize], next: 0 }
+    }
+
+    pub fn count(&self, term: u32) -> u32 {
+        self.counts[term as usize]
+    }
+
+    /// Size of the encoded lists in bytes.
+    pub fn byte_len(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
+impl Serialize for PostingLists<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&*self.bytes, lengths(&self.ends), &self.counts).serialize(serializer)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for PostingLists<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (bytes, lens, counts): (&'de [u8], Vec<u32>, Vec<u32>) = Deserialize::deserialize(deserializer)?;
+        let ends = ends(&lens, bytes.len()).ok_or_else(|| D::Error::custom("posting list lengths do not add up"))?;
+        if counts.len() != ends.len() {
+            return Err(D::Error::custom("posting counts do not match the lists"));
+        }
+        Ok(PostingLists { bytes: Cow::Borrowed(bytes), ends, counts })
+    }
+}
+
+/// Reads one posting list.
+#[derive(Debug, Clone)]
+pub struct Postings<'b> {
+    bytes: &'b [u8],
+    next: u32,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        let (gap, used) = read_varint(self.bytes)?;
+        let &tf = self.bytes.get(used)?;
+        self.bytes = &self.bytes[used + 1..];
+        let passage = self.next.checked_add(gap)?;
+        self.next = passage.checked_add(1)?;
+        Some(Posting { passage, tf: unpack(tf) })
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// The value and the number of bytes it took; `None` if cut short or too long.
+fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    for (i, &b) in bytes.iter().enumerate().take(5) {
+        value |= u32::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            return Some((value, i + 1));
+        }
+    }
+    None
+}
+
+fn lengths(ends: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    ends.iter()
+        .map(|&e| {
+            let len = e - previous;
+            previous = e;
+            len
+        })
+        .collect()
+}
+
+/// Running sums of `lens`, if they add up to `total`.
+fn ends(lens: &[u32], total: usize) -> Option<Vec<u32>> {
+    let mut sum = 0u32;
+    let ends: Vec<u32> = lens
+        .iter()
+        .map(|&l| {
+            sum = sum.saturating_add(l);
+            sum
+        })
+        .collect();
+    (sum as usize == total).then_some(ends)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_pack(tf: [u8; FIELD_COUNT], back: [u8; FIELD_COUNT]) {
+        assert_eq!(unpack(pack(tf)), back, "packing {tf:?}");
+    }
+
+    #[test]
+    fn the_frequency_byte_keeps_what_ranking_needs() {
+        check_pack([0, 0, 0, 0], [0, 0, 0, 0]);
+        check_pack([3, 0, 1, 0], [3, 0, 1, 0]);
+        check_pack([31, 1, 1, 1], [31, 1, 1, 1]);
+        check_pack([200, 2, 3, 4], [31, 1, 1, 1]);
+    }
+
+    #[test]
+    fn posting_lists_round_trip() {
+        let lists: Vec<Vec<Posting>> = vec![
+            vec![Posting { passage: 0, tf: [1, 0, 0, 0] }, Posting { passage: 1, tf: [2, 1, 0, 0] }],
+            vec![],
+            vec![Posting { passage: 7, tf: [0, 0, 1, 1] }, Posting { passage: 300_000, tf: [5, 0, 0, 0] }],
+        ];
+        let mut encoded = PostingLists::default();
+        lists.iter().for_each(|l| encoded.push(l));
+        let bytes = postcard::to_allocvec(&encoded).expect("serialises");
+        let decoded: PostingLists = postcard::from_bytes(&bytes).expect("decodes");
+        assert!(matches!(decoded.bytes, Cow::Borrowed(_)), "the lists are borrowed, not copied");
+        for (t, list) in lists.iter().enumerate() {
+            assert_eq!(&decoded.get(t as u32).collect::<Vec<_>>(), list);
+            assert_eq!(decoded.count(t as u32) as usize, list.len());
+        }
+    }
+
+    #[test]
+    fn cut_lists_end_early() {
+        let postings = Postings { bytes: &[0x80, 0x80], next: 0 };
+        assert_eq!(postings.count(), 0);
+        let postings = Postings { bytes: &[3], next: 0 };
+        assert_eq!(postings.count(), 0);
+    }
+
+    #[test]
+    fn string_tables_find_and_range() {
+        let table = Strings::from_sorted(&["regel", "regelgeving", "regels", "zorg"]);
+        let bytes = postcard::to_allocvec(&table).expect("serialises");
+        let table: Strings = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!(table.find("regels"), Some(2));
+        assert_eq!(table.find("regelx"), None);
+        assert_eq!(table.prefix_range("regel"), 0..3);
+        assert_eq!(table.prefix_range("z"), 3..4);
+        assert_eq!(table.prefix_range("a"), 0..0);
+        assert_eq!(table.prefix_range("zz"), 4..4);
+    }
+}

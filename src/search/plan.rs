@@ -1,0 +1,231 @@
+//! Planning a query: from what the reader typed to clauses over the vocabulary.
+//!
+//! Terms:
+//! - a *clause* is one thing the query asks for: a word, a quoted phrase, or a run of words
+//!   that is a multi-word synonym (`wet maatschappelijke ondersteuning`, also found as `wmo`).
+//!   Matching a clause earns a passage its coverage bits: one per word or phrase;
+//! - an *expansion* is a corpus term a clause stands for, with the kind of match (the word
+//!   itself, another form, a synonym, a longer word being typed, a compound, a near spelling)
+//!   and the weight that kind carries;
+//! - a *phrase alternative* is a sequence of terms a clause matches word for word: the quoted
+//!   phrase itself, or a multi-word synonym.
+//!
+//! Every expansion list is capped, so a query costs a bounded amount of work whatever it says.
+
+use super::engine::{Engine, MatchKind};
+use super::query::{Query, Word};
+use super::spelling;
+use crate::text::{stem, PartKind};
+
+/// At most this many longer words per word being typed, compounds per word, near spellings
+/// per word; the most frequent are kept.
+pub const MAX_PREFIX_TERMS: usize = 48;
+pub const MAX_COMPOUND_TERMS: usize = 64;
+pub const MAX_TYPO_TERMS: usize = 8;
+
+#[derive(Debug, Clone)]
+pub(super) struct Clause {
+    /// What the reader typed for it (folded), to explain a match.
+    pub label: String,
+    /// The coverage bits a match earns; 0 for stop words beside other words.
+    pub mask: u32,
+    /// Factor on every match (stop words beside other words weigh less).
+    pub factor: f32,
+    /// The idf no expansion may exceed: the idf of the word or phrase itself.
+    pub cap: f32,
+    pub terms: Vec<Expansion>,
+    pub phrases: Vec<PhraseAlternative>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Expansion {
+    pub term: u32,
+    pub kind: MatchKind,
+    pub weight: f32,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct PhraseAlternative {
+    pub terms: Vec<String>,
+    pub kind: MatchKind,
+    pub weight: f32,
+}
+
+impl Engine<'_> {
+    /// The clauses of a query: its words, then its phrases, then multi-word synonyms in it.
+    pub(super) fn plan(&self, query: &Query) -> Vec<Clause> {
+        let only_stop = query.only_stop_words();
+        let counts = |w: &Word| !w.stop || only_stop;
+        let mut clauses: Vec<Clause> = query.words.iter().enumerate().map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 })).collect();
+        for (k, phrase) in query.phrases.iter().enumerate() {
+            clauses.push(self.phrase_clause(phrase, 1 << (query.words.len() + k)));
+        }
+        for (start, entry) in self.synonym_runs(query) {
+            let mask = (start..start + entry.len()).filter(|&i| counts(&query.words[i])).fold(0, |m, i| m | 1 << i);
+            clauses.push(self.phrase_synonym_clause(entry, mask));
+        }
+        clauses
+    }
+
+    fn word_clause(&self, word: &Word, mask: u32) -> Clause {
+        let w = &self.weights;
+        let mut clause = Clause {
+            label: word.term.clone(),
+            mask,
+            factor: if mask == 0 { w.stop_word } else { 1.0 },
+            cap: self.index.term_id(&word.term).map_or(f32::INFINITY, |t| self.idf(t)),
+            terms: self.expand(word),
+            phrases: Vec::new(),
+        };
+        if !word.exact && !word.stop {
+            for entry in self.synonyms_of(word).filter(|e| e.len() > 1) {
+                clause.phrases.push(PhraseAlternative { terms: entry.clone(), kind: MatchKind::Synonym, weight: w.synonym });
+            }
+        }
+        clause
+    }
+
+    /// A quoted phrase, and its synonyms if it is an entry of the list.
+    fn phrase_clause(&self, phrase: &[String], mask: u32) -> Clause {
+        let mut clause = self.phrase_synonym_clause(phrase, mask);
+        clause.phrases.insert(0, PhraseAlternative { terms: phrase.to_vec(), kind: MatchKind::Phrase, weight: self.weights.phrase });
+        clause
+    }
+
+    /// A clause for the other entries of the synonym groups that hold the multi-word `entry`.
+    fn phrase_synonym_clause(&self, entry: &[String], mask: u32) -> Clause {
+        let mut clause =
+            Clause { label: entry.join(" "), mask, factor: 1.0, cap: self.phrase_idf(entry), terms: Vec::new(), phrases: Vec::new() };
+        let groups = self.index.synonyms().iter().filter(|g| g.entries.iter().any(|e| e == entry));
+        for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
+            match other.as_slice() {
+                [term] => self.add_forms(&mut clause.terms, term, MatchKind::Synonym, self.weights.synonym),
+                terms => clause.phrases.push(PhraseAlternative { terms: terms.to_vec(), kind: MatchKind::Synonym, weight: self.weights.synonym }),
+            }
+        }
+        clause
+    }
+
+    /// Runs of the query's words that spell a multi-word synonym: (first word, entry).
+    fn synonym_runs<'s>(&'s self, query: &'s Query) -> impl Iterator<Item = (usize, &'s [String])> + 's {
+        let entries = self.index.synonyms().iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1);
+        entries.flat_map(move |entry| {
+            let windows = query.words.windows(entry.len()).enumerate();
+            windows.filter(move |(_, run)| run.iter().zip(entry).all(|(w, t)| &w.term == t)).map(move |(i, _)| (i, entry.as_slice()))
+        })
+    }
+
+    /// The corpus terms a query word stands for, best kind first, each once.
+    fn expand(&self, word: &Word) -> Vec<Expansion> {
+        let w = &self.weights;
+        let mut out: Vec<Expansion> = Vec::new();
+        if let Some(t) = self.index.term_id(&word.term) {
+            push(&mut out, t, MatchKind::Exact, w.exact);
+        }
+        if word.exact {
+            return out;
+        }
+        self.add_forms(&mut out, &word.term, MatchKind::Stem, w.stem);
+        for entry in self.synonyms_of(word).filter(|e| e.len() == 1) {
+            self.add_forms(&mut out, &entry[0], MatchKind::Synonym, w.synonym);
+        }
+        if word.prefix {
+            let range = self.index.prefix_range(&word.term);
+            for t in self.most_frequent(range, MAX_PREFIX_TERMS) {
+                push(&mut out, t, MatchKind::Prefix, w.prefix);
+            }
+        }
+        if !word.stop {
+            let word_stem = stem(&word.term);
+            let compounds = self.index.terms_with_part(&word.term).chain(self.index.terms_with_part(&word_stem));
+            let compounds: Vec<u32> = compounds.filter(|&(_, kind)| kind == PartKind::Compound).map(|(t, _)| t).collect();
+            for t in self.most_frequent(compounds, MAX_COMPOUND_TERMS) {
+                push(&mut out, t, MatchKind::Compound, w.compound);
+            }
+        }
+        let found_word = out.iter().any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Stem | MatchKind::Prefix));
+        if !found_word && !word.stop {
+            let max = spelling::allowance(word.term.chars().count());
+            for t in spelling::near(self.index, &self.letter_sets, &word.term, max, MAX_TYPO_TERMS) {
+                push(&mut out, t, MatchKind::Typo, w.typo);
+            }
+        }
+        out
+    }
+
+    /// `term` itself and its other forms: the terms with its stem that share its root, and
+    /// the terms that are it with an inflection ending.
+    fn add_forms(&self, out: &mut Vec<Expansion>, term: &str, kind: MatchKind, weight: f32) {
+        if let Some(t) = self.index.term_id(term) {
+            push(out, t, kind, weight);
+        }
+        let term_stem = stem(term);
+        for &t in self.index.terms_with_stem(&term_stem) {
+            if shares_root(term, self.index.term(t)) {
+                push(out, t, kind, weight);
+            }
+        }
+        let forms = self.index.terms_with_part(term).chain(self.index.terms_with_part(&term_stem));
+        for (t, _) in forms.filter(|&(_, k)| k == PartKind::Form) {
+            push(out, t, kind, weight);
+        }
+    }
+
+    /// The other entries of the synonym groups that hold the word (or a form of it).
+    fn synonyms_of<'s>(&'s self, word: &'s Word) -> impl Iterator<Item = &'s Vec<String>> + 's {
+        let word_stem = stem(&word.term);
+        let groups = self.index.synonyms().iter().zip(&self.synonym_stems);
+        groups.flat_map(move |(group, stems)| {
+            let member = group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem.as_str())));
+            group.entries.iter().filter(move |e| member && !(e.len() == 1 && e[0] == word.term))
+        })
+    }
+
+    /// At most `max` of `terms`, the most frequent, in their given order otherwise.
+    fn most_frequent(&self, terms: impl IntoIterator<Item = u32>, max: usize) -> Vec<u32> {
+        let mut terms: Vec<u32> = terms.into_iter().collect();
+        if terms.len() > max {
+            terms.sort_by_key(|&t| std::cmp::Reverse(self.index.document_frequency(t)));
+            terms.truncate(max);
+            terms.sort_unstable();
+        }
+        terms
+    }
+
+    /// The summed idf of a phrase's terms: how rare the phrase is, at most.
+    pub(super) fn phrase_idf(&self, terms: &[String]) -> f32 {
+        terms.iter().filter_map(|t| self.index.term_id(t)).map(|t| self.idf(t)).sum::<f32>().max(0.1)
+    }
+}
+
+fn push(out: &mut Vec<Expansion>, term: u32, kind: MatchKind, weight: f32) {
+    if !out.iter().any(|e| e.term == term) {
+        out.push(Expansion { term, kind, weight });
+    }
+}
+
+/// Snowball sometimes gives unrelated words one stem (`wet`, `weten`); a stem match must also
+/// share the start of the word: at least 3 characters and 60 % of the shorter one.
+pub(super) fn shares_root(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 3.max((shorter * 3).div_ceil(5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shares_root;
+
+    #[track_caller]
+    fn check(a: &str, b: &str, expected: bool) {
+        assert_eq!(shares_root(a, b), expected, "{a} ~ {b}");
+    }
+
+    #[test]
+    fn stem_matches_share_a_root() {
+        check("bezuinigingen", "bezuiniging", true);
+        check("kwetsbaar", "kwetsbare", true);
+        check("regels", "regel", true);
+        check("ab", "ab", false);
+    }
+}

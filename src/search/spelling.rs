@@ -1,0 +1,138 @@
+//! Near spellings: vocabulary terms a few edits away from what the reader typed.
+//!
+//! Terms:
+//! - an *edit* is inserting, deleting or replacing one character, or swapping two neighbours
+//!   (optimal string alignment distance);
+//! - the *allowance* of a word is how many edits its length earns: none up to 4 characters,
+//!   one for 5 to 8, two beyond;
+//! - a term's *letter set* is the set of letters a–z it uses (digits and other characters
+//!   share two more bits): one edit changes at most two bits of it, so comparing sets rules
+//!   out most of the vocabulary before any distance is computed.
+//!
+//! The vocabulary is a few thousand terms (it hardly grows with the number of passages), so a
+//! scan with these cheap tests first answers in microseconds; an automaton over a finite
+//! state transducer (the `fst` crate) would cost a dependency and more time to build per
+//! query than this scan takes.
+
+use crate::index::Index;
+
+/// The edits a word of this many characters allows.
+pub fn allowance(chars: usize) -> usize {
+    match chars {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The vocabulary's letter sets, for the quick test.
+pub fn letter_sets(index: &Index) -> Vec<u32> {
+    index.terms().map(letter_set).collect()
+}
+
+/// The set of ASCII letters (and two bits for digits and anything else) a term uses.
+pub fn letter_set(term: &str) -> u32 {
+    term.bytes().fold(0, |set, b| match b {
+        b'a'..=b'z' => set | 1 << (b - b'a'),
+        b'0'..=b'9' => set | 1 << 26,
+        _ => set | 1 << 27,
+    })
+}
+
+/// Terms within `max` edits of `word` (never the word itself), closest and then most
+/// frequent first, at most `limit`.
+pub fn near(index: &Index, letter_sets: &[u32], word: &str, max: usize, limit: usize) -> Vec<u32> {
+    if max == 0 || limit == 0 {
+        return Vec::new();
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let letters = letter_set(word);
+    let mut distance = EditDistance::default();
+    let mut candidate = Vec::new();
+    let mut found: Vec<(usize, std::cmp::Reverse<usize>, u32)> = Vec::new();
+    for (id, (term, &set)) in index.terms().zip(letter_sets).enumerate() {
+        // Cheap rejections first: byte length (a character is at most 4 bytes), letters used.
+        if term.len() + 4 * max < word.len() || term.len() > word.len() + 4 * max || (letters ^ set).count_ones() as usize > 2 * max {
+            continue;
+        }
+        candidate.clear();
+        candidate.extend(term.chars());
+        let d = distance.distance(&chars, &candidate, max);
+        if d > 0 && d <= max {
+            found.push((d, std::cmp::Reverse(index.document_frequency(id as u32)), id as u32));
+        }
+    }
+    found.sort_unstable();
+    found.into_iter().take(limit).map(|(_, _, id)| id).collect()
+}
+
+/// Optimal string alignment distance with reusable rows.
+#[derive(Default)]
+pub struct EditDistance {
+    rows: [Vec<usize>; 3],
+}
+
+impl EditDistance {
+    /// The distance, or `max + 1` once it is sure to exceed `max`.
+    pub fn distance(&mut self, a: &[char], b: &[char], max: usize) -> usize {
+        let (n, m) = (a.len(), b.len());
+        if n.abs_diff(m) > max {
+            return max + 1;
+        }
+        let [prev2, prev, cur] = &mut self.rows;
+        for row in [&mut *prev2, &mut *prev, &mut *cur] {
+            row.clear();
+            row.resize(m + 1, 0);
+        }
+        prev.iter_mut().enumerate().for_each(|(j, v)| *v = j);
+        for i in 1..=n {
+            cur[0] = i;
+            let mut row_min = i;
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(prev2[j - 2] + 1);
+                }
+                cur[j] = v;
+                row_min = row_min.min(v);
+            }
+            if row_min > max {
+                return max + 1;
+            }
+            std::mem::swap(prev2, prev);
+            std::mem::swap(prev, cur);
+        }
+        prev[m].min(max + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(a: &str, b: &str, expected: usize) {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(EditDistance::default().distance(&chars(a), &chars(b), 2), expected, "{a} ~ {b}");
+    }
+
+    #[test]
+    fn counts_typos() {
+        check("participatiewt", "participatiewet", 1);
+        check("bezuinigngen", "bezuinigingen", 1);
+        check("zrog", "zorg", 1);
+        check("eenzaamhied", "eenzaamheid", 1);
+        check("gemeente", "gemeente", 0);
+        check("client", "cliënt", 1);
+        check("abc", "xyzxyz", 3);
+        check("", "ab", 2);
+    }
+
+    #[test]
+    fn longer_words_allow_more_edits() {
+        for (chars, edits) in [(0, 0), (4, 0), (5, 1), (8, 1), (9, 2), (40, 2)] {
+            assert_eq!(allowance(chars), edits, "{chars} characters");
+        }
+    }
+}
