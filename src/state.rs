@@ -21,6 +21,8 @@ pub enum View {
     Overzicht,
     /// Optimistic and critical voices side by side, grouped per theme or per key question.
     NaastElkaar,
+    /// The accessibility statement: what was tested, how, and the known limits.
+    Toegankelijkheid,
 }
 
 /// How the side-by-side view groups passages (`groep=`).
@@ -49,11 +51,13 @@ impl View {
             View::Begrippen => "begrippen",
             View::Overzicht => "overzicht",
             View::NaastElkaar => "naast-elkaar",
+            View::Toegankelijkheid => "toegankelijkheid",
         }
     }
 
     fn from_id(id: &str) -> Option<View> {
-        [View::Zoeken, View::Teksten, View::Lezen, View::Begrippen, View::Overzicht, View::NaastElkaar].into_iter().find(|v| v.id() == id)
+        [View::Zoeken, View::Teksten, View::Lezen, View::Begrippen, View::Overzicht, View::NaastElkaar, View::Toegankelijkheid]
+            .into_iter().find(|v| v.id() == id)
     }
 }
 
@@ -424,6 +428,7 @@ mod tests {
             Route { view: View::NaastElkaar, grouping: Grouping::Kernvraag, ..filtered.clone() },
             Route { display: Display { embed: true, accent: Some("0b6e4f".into()), scheme: Some(Scheme::Donker) }, ..Route::home() },
             Route::view(View::Overzicht),
+            Route::view(View::Toegankelijkheid),
         ] {
             assert_eq!(Route::from_query(&route.to_query()), route, "query {}", route.to_query());
         }

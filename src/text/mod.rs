@@ -29,12 +29,14 @@ mod normalize;
 mod stem;
 mod stopwords;
 mod tokenize;
+mod unicode;
 
 pub use compound::{Decompounder, Part, PartKind};
 pub use normalize::{fold, fold_into};
 pub use stem::stem;
 pub use stopwords::is_stop_word;
 pub use tokenize::{tokenize, RawToken};
+pub use unicode::lowercase;
 
 /// One analysed token.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,7 @@
 //! Dutch `ĳ` ligature decomposes to `ij`. Folding is lossy and used only for comparing; the
 //! text shown is always the original.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use super::unicode::decompose_unmarked_lower;
 
 /// The folded form of `word`.
 pub fn fold(word: &str) -> String {
@@ -23,13 +22,12 @@ pub fn fold_into(word: &str, out: &mut String) {
         out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
         return;
     }
-    for c in word.nfkd() {
-        // Marks go (diacritics folding); so do hyphens inside joined forms (`ge-eist`).
-        if is_combining_mark(c) || !c.is_alphanumeric() {
-            continue;
+    // Marks go (diacritics folding); so do hyphens inside joined forms (`ge-eist`).
+    decompose_unmarked_lower(word, |c| {
+        if c.is_alphanumeric() {
+            out.push(c);
         }
-        out.extend(c.to_lowercase());
-    }
+    });
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! hyphens without spaces (`ge-eist`, `gezin-één`) also yield the joined form (`geeist`),
 //! spanning the whole run, so a query written either way finds them.
 
-use unicode_normalization::char::is_combining_mark;
+use super::unicode::is_combining_mark;
 
 /// A token before folding: offsets into the original text and its word position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

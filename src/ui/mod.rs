@@ -13,6 +13,7 @@ mod embed;
 mod reader;
 mod search;
 mod sides;
+mod statement;
 mod status;
 
 use leptos::ev::MouseEvent;
@@ -23,7 +24,14 @@ use crate::state::{Route, View};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        // The panic text goes to the console; the page (src/web/app.js) shows a short Dutch
+        // message with a reload button, drawn outside the wasm, which stops after a panic.
+        console_error_panic_hook::hook(info);
+        if let Ok(event) = web_sys::Event::new("verkenner-panic") {
+            let _ = window().dispatch_event(&event);
+        }
+    }));
     mount_to_body(App);
 }
 
@@ -120,6 +128,7 @@ fn App() -> impl IntoView {
         (View::Begrippen, _) => glossary::GlossaryView().into_any(),
         (View::Overzicht, _) => overview::OverviewView().into_any(),
         (View::NaastElkaar, _) => sides::SideBySideView().into_any(),
+        (View::Toegankelijkheid, _) => statement::AccessibilityStatement().into_any(),
     };
     let current = move |v: View| move || (shown.get().0 == v).then_some("page");
     let embed = nav.route.with_untracked(|r| r.display.embed);
@@ -183,6 +192,7 @@ fn App() -> impl IntoView {
                     "Wij hebben ze niet veranderd. Welke kant een tekstdeel kiest (optimistisch, kritisch of gemengd) "
                     "is door ons met de hand bepaald."
                 </p>
+                <p><Link to=Route::view(View::Toegankelijkheid)>"Toegankelijkheid"</Link></p>
                 <status::AppStatus />
                 <embed::EmbedDialog />
             </footer>

@@ -71,7 +71,7 @@ pub fn OverviewView() -> impl IntoView {
                                     view! {
                                         <td data-stance=s.id()>
                                             {if n == 0 { view! { <span>"0"</span> }.into_any() } else {
-                                                let label = format!("{n} tekstdelen over {} die {} zijn", theme.label.to_lowercase(), s.label().to_lowercase());
+                                                let label = format!("{n} tekstdelen over {} die {} zijn", crate::text::lowercase(&theme.label), crate::text::lowercase(s.label()));
                                                 let href = nav.href(&to);
                                                 view! { <a href=href aria-label=label on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{n}</a> }.into_any()
                                             }}

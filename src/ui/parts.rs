@@ -45,7 +45,7 @@ pub fn StanceCounts(counts: [usize; 3]) -> impl IntoView {
                             <StanceIcon stance=stance />
                             <span class="stance-counts__n">{n}</span>
                             " "
-                            <span class="stance__label">{stance.label().to_lowercase()}</span>
+                            <span class="stance__label">{crate::text::lowercase(stance.label())}</span>
                         </li>
                     }
                 })

@@ -88,7 +88,7 @@ fn GroupView(corpus: &'static Corpus, group: Group) -> impl IntoView {
     let (title, intro, subject, id) = match group.key {
         GroupKey::Theme(t) => {
             let theme = corpus.theme(t);
-            (theme.label.clone(), theme.description.clone(), format!("over {}", theme.label.to_lowercase()), theme.id.clone())
+            (theme.label.clone(), theme.description.clone(), format!("over {}", crate::text::lowercase(&theme.label)), theme.id.clone())
         }
         GroupKey::KeyQuestion(k) => {
             let q = &corpus.kernvragen[k];

@@ -48,3 +48,31 @@ if (new URLSearchParams(location.search).get('embed') === '1' && window.parent !
     if (event.source === window.parent && event.data && event.data.type === 'embed-size-request') { last = 0; report(); }
   });
 }
+
+// When the app fails (a panic in the wasm, or the wasm cannot start), the page must not sit
+// there frozen: say so in Dutch and offer a reload. The panic text is already in the console.
+// Drawn here, outside the wasm, because a panicked wasm module runs no more code.
+let failed = false;
+const showFailure = () => {
+  if (failed) return;
+  failed = true;
+  const box = document.createElement('div');
+  box.className = 'failure';
+  box.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = 'Er ging iets mis in de verkenner. Laad de pagina opnieuw om verder te gaan.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Opnieuw laden';
+  button.addEventListener('click', () => location.reload());
+  box.append(text, button);
+  document.body.prepend(box);
+  button.focus();
+};
+window.addEventListener('verkenner-panic', showFailure);
+window.addEventListener('error', (event) => {
+  if (event.error instanceof WebAssembly.RuntimeError || event.error instanceof WebAssembly.CompileError) showFailure();
+});
+window.addEventListener('unhandledrejection', (event) => {
+  if (event.reason instanceof WebAssembly.RuntimeError || event.reason instanceof WebAssembly.CompileError) showFailure();
+});

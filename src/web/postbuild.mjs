@@ -1,5 +1,6 @@
-// Trunk post_build hook: writes the precache list and the build id into sw.js, and the build
-// id into index.html, in Trunk's staging folder (TRUNK_STAGING_DIR).
+// Trunk post_build hook, in Trunk's staging folder (TRUNK_STAGING_DIR): moves Trunk's inline
+// start-up script into a file and adds the Content-Security-Policy to index.html; then writes
+// the precache list and the build id into sw.js, and the build id into index.html.
 //
 // The build id is a hash of every built file, so any change gives a new worker and a new
 // cache, and the page can say which build it runs.
@@ -11,6 +12,74 @@ import { join, relative, sep } from 'node:path';
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('postbuild: set TRUNK_STAGING_DIR or pass the folder');
 
+/** `html` with `tag` at the end of its head (a minified page may leave out `</head>`). */
+function intoHead(html, tag) {
+  const end = html.search(/<\/head>|<body[\s>]/i);
+  if (end < 0) throw new Error('postbuild: index.html has neither </head> nor <body>');
+  return html.slice(0, end) + tag + html.slice(end);
+}
+
+// 1. Trunk's start-up script is inline; a strict Content-Security-Policy forbids inline scripts.
+// Move it, unchanged, into a hashed module file of its own, and put the policy first in <head>.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+{
+  const indexPath = join(dir, 'index.html');
+  let index = readFileSync(indexPath, 'utf8');
+  // Attribute quotes may be gone: release builds minify index.html.
+  const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
+  const found = index.match(inline);
+  if (found) {
+    const code = found[1].trim() + '\n';
+    const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+    writeFileSync(join(dir, name), code);
+    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    index = index.replace(inline, `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
+  }
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(index) || /\sstyle=/.test(index)) {
+    throw new Error('postbuild: index.html still holds an inline script or style; the CSP would block it');
+  }
+  index = index.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+  const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
+  if (!charset.test(index)) throw new Error('postbuild: no <meta charset="utf-8"> to put the CSP after');
+  index = index.replace(charset, (tag) => `${tag}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+  writeFileSync(indexPath, index);
+}
+
+// 2. oEmbed: oembed.json is a template for https://example.org/verkenner/. With the address
+// the site will have (`make dist BASE_URL=https://gemeente.nl/verkenner/`), fill it in and let
+// index.html announce it, so hosts with oEmbed discovery find the embed code.
+{
+  const template = 'https://example.org/verkenner/';
+  const base = process.env.VERKENNER_BASE_URL ?? '';
+  if (base) {
+    let url;
+    try { url = new URL(base); } catch { url = null; }
+    if (!url || !/^https?:$/.test(url.protocol) || !base.endsWith('/') || /["<>\s]/.test(base)) {
+      throw new Error(`postbuild: BASE_URL must be an absolute http(s) address ending in /, like ${template}; got ${JSON.stringify(base)}`);
+    }
+    const oembedPath = join(dir, 'oembed.json');
+    const oembed = JSON.parse(readFileSync(oembedPath, 'utf8'));
+    for (const key of ['provider_url', 'html']) oembed[key] = oembed[key].split(template).join(base);
+    writeFileSync(oembedPath, JSON.stringify(oembed, null, 2) + '\n');
+    const indexPath = join(dir, 'index.html');
+    const link = `<link rel="alternate" type="application/json+oembed" href="${base}oembed.json" title="Verkenner sociaal domein">`;
+    writeFileSync(indexPath, intoHead(readFileSync(indexPath, 'utf8'), link));
+  }
+}
+
+// 3. The build id and the precache list.
 const files = [];
 (function walk(d) {
   for (const name of readdirSync(d).sort()) {
@@ -32,8 +101,8 @@ hash.update(sw.replace(/const BUILD = '[^']*';/, '').replace(/const FILES = .*;/
 const build = hash.digest('hex').slice(0, 12);
 
 const indexPath = join(dir, 'index.html');
-const index = readFileSync(indexPath, 'utf8').replace(/<meta name="verkenner-build"[^>]*>\s*/g, '');
-writeFileSync(indexPath, index.replace('</head>', `  <meta name="verkenner-build" content="${build}">\n  </head>`));
+const index = readFileSync(indexPath, 'utf8').replace(/<meta name=["']?verkenner-build["']?[^>]*>\s*/g, '');
+writeFileSync(indexPath, intoHead(index, `<meta name="verkenner-build" content="${build}">`));
 
 const precache = ['./', ...built.map((f) => `./${f}`)];
 writeFileSync(
