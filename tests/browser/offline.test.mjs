@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,4 +145,38 @@ test('without service workers the app still works online', async () => {
   assertClean(assert, problems);
   await context.close();
   await server.close();
+});
+
+test('oembed.json is a valid template, filled in for the address given as BASE_URL', async () => {
+  const template = JSON.parse(readFileSync(join(repo, 'dist/oembed.json'), 'utf8'));
+  for (const key of ['version', 'type', 'title', 'provider_name', 'provider_url', 'width', 'height', 'html']) {
+    assert.ok(key in template, `oembed.json has ${key}`);
+  }
+  assert.equal(template.version, '1.0');
+  assert.equal(template.type, 'rich');
+  const dir = mkdtempSync(join(tmpdir(), 'verkenner-oembed-'));
+  cpSync(join(repo, 'dist'), dir, { recursive: true });
+  const base = 'https://gemeente.example.nl/sociaal-domein/verkenner/';
+  execFileSync('node', [join(repo, 'src/web/postbuild.mjs'), dir], { env: { ...process.env, VERKENNER_BASE_URL: base } });
+  const filled = JSON.parse(readFileSync(join(dir, 'oembed.json'), 'utf8'));
+  assert.equal(filled.provider_url, base);
+  assert.ok(filled.html.includes(`src="${base}?embed=1"`), filled.html);
+  assert.ok(filled.html.includes(`${base}embed.js`), filled.html);
+  assert.ok(!filled.html.includes('example.org'), 'no template address left');
+  const index = readFileSync(join(dir, 'index.html'), 'utf8');
+  assert.ok(index.includes(`<link rel="alternate" type="application/json+oembed" href="${base}oembed.json"`), 'index.html announces it');
+  // The embed code works as it says: the iframe in it loads the app in embed mode.
+  const server = await startServer({ root: dir, prefix: '/sociaal-domein/verkenner/' });
+  const { page, problems, context } = await openPage(browser, server);
+  await page.goto(server.url + '?embed=1');
+  await appReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-embed')), true);
+  assertClean(assert, problems);
+  await context.close();
+  await server.close();
+  // A wrong address is refused with a message that says what to give.
+  assert.throws(
+    () => execFileSync('node', [join(repo, 'src/web/postbuild.mjs'), dir], { env: { ...process.env, VERKENNER_BASE_URL: 'gemeente.nl/verkenner' }, stdio: 'pipe' }),
+    (error) => /BASE_URL must be an absolute http\(s\) address ending in \//.test(String(error.stderr)),
+  );
 });

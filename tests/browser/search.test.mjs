@@ -140,3 +140,32 @@ test('hostile queries are shown as text and break nothing', async () => {
     await context.close();
   }
 });
+
+test('the browser folds text as the build did: diacritics, decomposed marks, ligatures, case', async () => {
+  // In the wasm, folding uses the browser's own Unicode tables (src/text/unicode.rs); the
+  // index was built natively. Every spelling must find exactly what the plain one finds.
+  const { page, problems, context } = await open();
+  const box = page.getByLabel('Zoek in alle teksten');
+  const idsFor = async (query) => {
+    await box.fill(query);
+    await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, query);
+    return hitIds(page);
+  };
+  const groups = [
+    ['client', 'cliënt', 'clie\u0308nt', 'CLIËNT', 'Cliënt'],
+    ['zorgcontinuiteit', 'zorgcontinuïteit', 'ZORGCONTINUÏTEIT'],
+    ['financiele', 'financiële', 'ﬁnanciële'],
+    ['geexperimenteerd', 'geëxperimenteerd', 'GEËXPERIMENTEERD'],
+  ];
+  for (const [plain, ...others] of groups) {
+    const expected = await idsFor(plain);
+    assert.ok(expected.length > 0, `${plain} finds passages`);
+    for (const other of others) assert.deepEqual(await idsFor(other), expected, `${JSON.stringify(other)} finds what ${plain} finds`);
+  }
+  // The marks land on the original spelling in the text.
+  await idsFor('client');
+  const marks = await page.locator('.hits mark').allInnerTexts();
+  assert.ok(marks.some((m) => /cliënt/i.test(m)), `marked: ${marks}`);
+  assertClean(assert, problems);
+  await context.close();
+});

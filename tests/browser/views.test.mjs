@@ -100,3 +100,41 @@ test('screenshots of Begrippen and Overzicht at phone and desktop width', async 
     }
   }
 });
+
+test('when the app fails, a Dutch message with a reload button appears and works by keyboard', async () => {
+  const { page, context } = await open('?q=zorg');
+  assert.equal(await page.locator('.failure').count(), 0, 'no message while all is well');
+  // The panic hook of the wasm dispatches this event after logging the panic to the console;
+  // a trap without a panic surfaces as an uncaught WebAssembly.RuntimeError. Both show it.
+  await page.evaluate(() => window.dispatchEvent(new Event('verkenner-panic')));
+  const alert = page.getByRole('alert').filter({ hasText: 'Er ging iets mis' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Laad de pagina opnieuw/);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Opnieuw laden', 'focus on the button');
+  await page.evaluate(() => window.dispatchEvent(new Event('verkenner-panic')));
+  assert.equal(await page.locator('.failure').count(), 1, 'shown once');
+  assert.deepEqual(await axeViolations(page), []);
+  await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+  await appReady(page);
+  assert.equal(await page.locator('.failure').count(), 0, 'the reload starts afresh');
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'zorg', 'the reload keeps the query');
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  await page.locator('.failure').waitFor();
+  await context.close();
+});
+
+test('the accessibility statement is reachable from the footer and passes axe', async () => {
+  const { page, problems, context } = await open();
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Toegankelijkheid' }).click();
+  await page.locator('[data-view="toegankelijkheid"] h1').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('view'), 'toegankelijkheid');
+  assert.match(await page.title(), /^Toegankelijkheid/);
+  const text = await page.locator('[data-view="toegankelijkheid"]').innerText();
+  for (const needle of ['WCAG 2.1', 'axe-core', 'toetsenbord', 'niet getest met mensen', 'Een probleem melden']) {
+    assert.ok(text.includes(needle), `statement mentions ${needle}`);
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the new view');
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(assert, problems);
+  await context.close();
+});
