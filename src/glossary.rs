@@ -29,7 +29,7 @@ fn names(corpus: &Corpus) -> Vec<(Vec<String>, TermIdx)> {
         .map(|(name, i)| (words(name), i))
         .filter(|(tokens, _)| !tokens.is_empty())
         .collect();
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    names.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
     names
 }
 
@@ -59,7 +59,7 @@ pub fn mentions_in(corpus: &Corpus, names: &[(Vec<String>, TermIdx)], text: &str
             break;
         }
     }
-    found.sort_by_key(|m| m.start);
+    found.sort_unstable_by_key(|m| m.start);
     found
 }
 

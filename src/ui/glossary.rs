@@ -29,7 +29,7 @@ pub fn GlossaryView() -> impl IntoView {
     let visible = move |i: usize| nav.route.with(|r| entry_matches(corpus, i as TermIdx, &r.query));
     let count = move || (0..corpus.glossary.len()).filter(|&i| visible(i)).count();
     let mut entries: Vec<usize> = (0..corpus.glossary.len()).collect();
-    entries.sort_by_cached_key(|&i| crate::text::fold(&corpus.glossary[i].term));
+    entries.sort_unstable_by_key(|&i| (crate::text::fold(&corpus.glossary[i].term), i));
     view! {
         <section data-view="begrippen" class="glossary">
             <h1 tabindex="-1">"Begrippen"</h1>

@@ -18,7 +18,7 @@ pub fn OverviewView() -> impl IntoView {
     focus_after_move("[data-view=overzicht] h1");
     // The time line: articles grouped by year, undated last.
     let mut years: Vec<Option<u16>> = corpus.articles().map(|(_, d)| d.date.map(|d| d.year)).collect();
-    years.sort_by_key(|y| (y.is_none(), *y));
+    years.sort_unstable_by_key(|y| (y.is_none(), *y));
     years.dedup();
     let link = move |to: Route, text: String| {
         let href = nav.href(&to);

@@ -123,7 +123,7 @@ fn annotated(text: &str, marks: &[(usize, usize)]) -> impl IntoView {
     let terms: Vec<_> = crate::glossary::mentions(text).into_iter().filter(|m| !overlaps(m.start, m.end)).collect();
     let mut cuts: Vec<(usize, usize, Option<u16>)> = marks.iter().map(|&(s, e)| (s, e, None)).collect();
     cuts.extend(terms.iter().map(|m| (m.start, m.end, Some(m.term))));
-    cuts.sort_by_key(|c| c.0);
+    cuts.sort_unstable();
     let mut pieces = Vec::new();
     let mut at = 0;
     for (start, end, term) in cuts {
