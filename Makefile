@@ -51,6 +51,16 @@ bench: setup fetch
 	cargo rustc --release --quiet --lib --crate-type cdylib --target wasm32-unknown-unknown --features bench
 	wasm-bindgen --target nodejs --out-dir target/bench/pkg target/wasm32-unknown-unknown/release/verkenner.wasm
 	node tests/bench/bench.mjs target/bench
+	@$(MAKE) --no-print-directory bench-page
+
+# The built site in headless Chromium: first-visit bytes against tests/bench/budget.json, the
+# wasm size profile (twiggy), start-up, per-keystroke latency beside MiniSearch and FlexSearch
+# in the same page, wasm memory, Lighthouse. Prints figures; a missed budget or goal fails nothing.
+.PHONY: bench-page
+bench-page: dist
+	@twiggy --version 2>/dev/null | grep -q ' 0\.7\.0$$' || cargo install twiggy --version 0.7.0 --locked
+	@[ tests/bench/node_modules/.package-lock.json -nt tests/bench/package-lock.json ] || (cd tests/bench && npm ci --no-audit --no-fund --silent)
+	node tests/bench/page.mjs
 
 sizes:
 	@printf '%-44s %9s %9s %9s\n' file raw gzip brotli
