@@ -520,6 +520,9 @@ impl Source {
             );
             return None;
         };
+        // A source saved with a byte-order mark (as Windows editors do): the mark is not text,
+        // and left in it would make line 1 look lost. Document files drop it too (`parse`).
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let lines = text
             .lines()
             .enumerate()
@@ -531,7 +534,7 @@ impl Source {
             name: name.to_string(),
             shown: loader.name(&format!("sources/{name}")),
             file_line: (file.to_string(), line),
-            text: normalize_space(&text),
+            text: normalize_space(text),
             lines,
             removed,
             kept: String::new(),

@@ -115,6 +115,13 @@ fn lost_from_source() {
     check("lost-from-source", ErrorKind::LostFromSource, "documents/001-zorg.md", 7, "line 1 of");
 }
 
+/// Regression: a byte-order mark in front of a source stayed in its first line, so that line
+/// never matched (a valid corpus was refused) and messages showed an invisible character.
+#[test]
+fn bom_in_source() {
+    check("bom-in-source", ErrorKind::LostFromSource, "documents/001-zorg.md", 7, "001-zorg.md: \"Menu\"");
+}
+
 #[test]
 fn missing_source() {
     check("missing-source", ErrorKind::Io, "documents/001-zorg.md", 7, "source \"bestaat-niet.txt\"");

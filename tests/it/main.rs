@@ -38,3 +38,4 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 mod search_robustness;
+mod corpus_fuzz;
