@@ -65,7 +65,10 @@ export async function printLighthouse(label, url, outFile) {
     console.log(String(stderr).trim().split('\n').slice(-15).map((l) => `    ${l}`).join('\n'));
     return null;
   }
-  if (report.runtimeError) console.log(`${label}: Lighthouse runtime error: ${report.runtimeError.code}: ${report.runtimeError.message}`);
+  if (report.runtimeError) {
+    console.log(`${label}: Lighthouse ${version} could not measure: ${report.runtimeError.code}: ${report.runtimeError.message}`);
+    return report;
+  }
   const line = CATEGORIES.map((c) => {
     const score = report.categories?.[c]?.score;
     const v = score == null ? null : Math.round(score * 100);

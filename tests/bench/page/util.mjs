@@ -1,5 +1,6 @@
 // Small helpers shared by the parts of tests/bench/page.mjs: statistics, compression, columns.
 
+import { loadavg } from 'node:os';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** The value at fraction `p` of the sorted numbers (nearest rank); NaN when there are none. */
@@ -35,6 +36,6 @@ export async function part(name, fn) {
     console.log(`COULD NOT MEASURE: ${name}: ${err?.stack ?? err}`);
     return undefined;
   } finally {
-    console.log(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+    console.log(`(${name}: ${((Date.now() - start) / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(2)} at its end)`);
   }
 }
