@@ -38,15 +38,15 @@ const CSP = [
   const indexPath = join(dir, 'index.html');
   let index = readFileSync(indexPath, 'utf8');
   // Attribute quotes may be gone: release builds minify index.html.
-  const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
-  const found = index.match(inline);
-  if (found) {
-    const code = found[1].trim() + '\n';
+  // Every inline script: Trunk's start-up module, and under `trunk serve` its reload script.
+  const inline = /<script((?:\s+type=["']?module["']?)?)\s*>([\s\S]*?)<\/script>/g;
+  index = index.replace(inline, (_, type, body) => {
+    const code = body.trim() + '\n';
     const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
     writeFileSync(join(dir, name), code);
     const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-    index = index.replace(inline, `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
-  }
+    return `<script${type ? ' type="module"' : ''} src="./${name}" integrity="${integrity}"></script>`;
+  });
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(index) || /\sstyle=/.test(index)) {
     throw new Error('postbuild: index.html still holds an inline script or style; the CSP would block it');
   }
