@@ -97,8 +97,13 @@ function walker(page) {
 
 const activeIs = (selector) => document.activeElement?.matches(selector) ?? false;
 
-test('search, filter, open a hit, Naast elkaar and back, with the keyboard alone', async (t) => {
-  const { page, problems, context } = await openPage(browser, server);
+for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['320 px wide', { width: 320, height: 640 }]]) {
+  test(`search, filter, open a hit, Naast elkaar and back, with the keyboard alone (${size})`, (t) => mainTask(t, viewport));
+}
+
+/** The walk: every step by keyboard, every focus stop checked. */
+async function mainTask(t, viewport) {
+  const { page, problems, context } = await openPage(browser, server, { viewport });
   await page.goto(server.url);
   await appReady(page);
   const walk = walker(page);
@@ -189,7 +194,7 @@ test('search, filter, open a hit, Naast elkaar and back, with the keyboard alone
   assert.deepEqual(axe, [], `axe-core on the reading view, Naast elkaar and Zoeken:\n${axe.join('\n')}`);
   assertClean(assert, problems);
   await context.close();
-});
+}
 
 test('in Naast elkaar, slash focuses the search box and every Tab stop is visible with an indicator', async () => {
   const { page, problems, context } = await openPage(browser, server);
@@ -212,6 +217,29 @@ test('in Naast elkaar, slash focuses the search box and every Tab stop is visibl
   }
   assert.ok(seen.size > 10, `Tab visits the view's controls: ${seen.size} stops`);
   assert.deepEqual(walk.bad.filter((b) => !/focus is on no element/.test(b)), [], `focus problems:\n${walk.bad.join('\n')}`);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('the Insluiten dialog opens, is read and closes by keyboard, and focus returns', async () => {
+  const { page, problems, context } = await openPage(browser, server);
+  await page.goto(server.url + '?q=zorg&kant=kritisch');
+  await appReady(page);
+  const walk = walker(page);
+  const button = '.embed-button';
+  await page.locator(button).focus(); // a shortcut for the long Tab walk through every hit
+  await walk.check('the Insluiten button');
+  await page.keyboard.press('Enter');
+  await page.locator('dialog[open]').waitFor();
+  await walk.check('the dialog opened');
+  assert.ok(await page.evaluate(() => document.activeElement.closest('dialog[open]') !== null), 'focus moves into the dialog');
+  assert.ok(await walk.until(activeIs, '#insluitcode', { back: true, max: 3, why: 'Shift+Tab to the code' }), 'the code is reachable');
+  assert.match(await page.evaluate(() => document.activeElement.value), /q=zorg&amp;kant=kritisch&amp;embed=1/, 'the code presets the search');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+  await walk.check('after Escape');
+  assert.ok(await page.evaluate(activeIs, button), 'focus returns to the Insluiten button');
+  assert.deepEqual(walk.bad, [], `focus problems:\n${walk.bad.join('\n')}`);
   assertClean(assert, problems);
   await context.close();
 });
