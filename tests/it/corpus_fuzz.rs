@@ -18,9 +18,10 @@
 //! character in the message); fixed in `Source::open`, pinned by the fixture
 //! `broken/bom-in-source` and by `a_bom_or_crlf_line_endings_change_nothing` below, which the
 //! random cases could not catch (they check that errors are usable, not that they are due).
-//! Otherwise, over 8 600 random cases (seeds 0xc0ffee and 12345, both bases): no panic, no
-//! hang (slowest load 0.6 s in a debug build, with a 200 KB line), no error outside its file
-//! or without a fix; nesting 5 000 lists deep stops at the TOML parser's recursion limit.
+//! Otherwise, over 18 600 random cases (seeds 0xc0ffee, 12345 and 777, both bases): no
+//! panic, no hang (slowest load 0.6 s in a debug build, with a 200 KB line; once a 4.4 s stall
+//! of a busy machine, hence one retry before a slow case fails), no error outside its file or
+//! without a fix; lists nested 5 000 deep stop at the TOML parser's recursion limit.
 //! The query side is covered by `search_robustness.rs` (random queries in families); the
 //! second test here adds what that does not: the real relevance queries and real passages,
 //! mutated, through the analyser's offset contract and the engine (40 000 cases: nothing).
@@ -319,7 +320,13 @@ fn mutated_corpora_load_or_fail_with_usable_errors() {
         files.write(&dir);
         let start = Instant::now();
         let result = catch_unwind(AssertUnwindSafe(|| load_dir(&dir)));
-        let took = start.elapsed();
+        let mut took = start.elapsed();
+        if took > MAX_LOAD && result.is_ok() {
+            // A busy machine stalls a process now and then; a real blow-up is slow twice.
+            let again = Instant::now();
+            let _ = load_dir(&dir);
+            took = took.min(again.elapsed());
+        }
         let problem = match &result {
             Err(panic) => Some(format!("panicked: {}", panic_text(panic))),
             Ok(_) if took > MAX_LOAD => Some(format!("took {took:?}")),
@@ -477,7 +484,13 @@ fn mutated_real_queries_and_passages_keep_the_analyser_and_engine_contracts() {
             }
             Ok(())
         }));
-        let took = start.elapsed();
+        let mut took = start.elapsed();
+        if took > Duration::from_secs(2) {
+            // As above: a stall of the machine is not slow twice.
+            let again = Instant::now();
+            let _ = verkenner::engine().search(&text, &Filters::default(), 10);
+            took = took.min(again.elapsed());
+        }
         let problem = match outcome {
             Err(panic) => Some(format!("panicked: {}", panic_text(&panic))),
             Ok(Err(problem)) => Some(problem),
