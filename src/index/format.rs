@@ -246,16 +246,44 @@ pub struct Postings<'b> {
     next: u32,
 }
 
-impl Iterator for Postings<'_> {
-    type Item = Posting;
+impl<'b> Postings<'b> {
+    /// The postings as (passage, frequency byte) pairs, the byte as [`pack`] wrote it: what
+    /// scoring reads, without unpacking.
+    pub fn raw(self) -> RawPostings<'b> {
+        RawPostings(self)
+    }
 
-    fn next(&mut self) -> Option<Posting> {
-        let (gap, used) = read_varint(self.bytes)?;
+    fn next_raw(&mut self) -> Option<(u32, u8)> {
+        // One-byte gaps are the common case.
+        let (gap, used) = match self.bytes.first() {
+            Some(&b) if b < 0x80 => (u32::from(b), 1),
+            _ => read_varint(self.bytes)?,
+        };
         let &tf = self.bytes.get(used)?;
         self.bytes = &self.bytes[used + 1..];
         let passage = self.next.checked_add(gap)?;
         self.next = passage.checked_add(1)?;
-        Some(Posting { passage, tf: unpack(tf) })
+        Some((passage, tf))
+    }
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        self.next_raw().map(|(passage, tf)| Posting { passage, tf: unpack(tf) })
+    }
+}
+
+/// A posting list read as (passage, frequency byte) pairs.
+#[derive(Debug, Clone)]
+pub struct RawPostings<'b>(Postings<'b>);
+
+impl Iterator for RawPostings<'_> {
+    type Item = (u32, u8);
+
+    fn next(&mut self) -> Option<(u32, u8)> {
+        self.0.next_raw()
     }
 }
 

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 pub use build::build;
-pub use format::{Posting, Postings};
+pub use format::{Posting, Postings, RawPostings};
 
 use crate::corpus::Corpus;
 use crate::text::PartKind;

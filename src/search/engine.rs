@@ -13,11 +13,13 @@
 
 use std::cell::RefCell;
 
-use super::facets::{Facets, Filters, PassageMeta};
 use super::explain::TermLookup;
-use super::plan::Clause;
+use super::facets::{Facets, Filters, PassageMeta};
+use super::impact::Impacts;
+use super::plan::{Clause, Expansion};
 use super::query::{parse, Query};
 use super::spelling;
+use super::topk::TopK;
 use super::weights::RankingWeights;
 use crate::corpus::{Corpus, DocIdx, PassageIdx};
 use crate::index::{Index, FIELD_COUNT};
@@ -107,6 +109,17 @@ pub struct Results {
     pub facets: Facets,
 }
 
+/// A ranked passage without its explanation: what [`Engine::rank`] returns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub passage: PassageIdx,
+    pub score: f32,
+}
+
+/// Up to this many hits are kept in a [`TopK`] while scoring; more are selected from all
+/// candidates at the end.
+const MAX_KEPT: usize = 256;
+
 /// A quoted phrase is checked against the text of at most this many passages that hold all
 /// its words; beyond that (only in very large corpora) the rest are not found.
 pub const MAX_PHRASE_CHECKS: usize = 5_000;
@@ -123,6 +136,11 @@ pub struct Engine<'a> {
     pub(super) letter_sets: Vec<u32>,
     /// Per passage and field, the BM25 length normalisation `k1 × (1 − b + b × len / avg)`.
     norms: Vec<[f32; FIELD_COUNT]>,
+    /// Per passage, the field score of a term once in its text and nowhere else: most
+    /// postings, read from here instead of computed.
+    once: Vec<f32>,
+    /// The champions of the long posting lists, for one-word queries.
+    impacts: Impacts,
 }
 
 /// Per-passage buffers reused across queries, so a query allocates little.
@@ -134,15 +152,21 @@ struct Scratch {
     /// The best match of the clause being scored, per passage, and its closest tier.
     best: Vec<f32>,
     best_tier: Vec<u8>,
-    /// Bit 0: in `touched`; bit 1: in `clause_touched`.
+    /// Bit 0: in `touched`; bit 1: in `clause_touched`; bit 2: in `top`.
     flags: Vec<u8>,
     /// Passages with a score or coverage, to reset after the query.
     touched: Vec<u32>,
     /// Passages the clause being scored reached.
     clause_touched: Vec<u32>,
+    /// The best passages so far, for [`Engine::rank`].
+    top: TopK,
     /// A query is under way (or stopped half-way): the buffers may not hold zeros.
     dirty: bool,
 }
+
+const TOUCHED: u8 = 1;
+const CLAUSE_TOUCHED: u8 = 2;
+const IN_TOP: u8 = 4;
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
@@ -156,13 +180,15 @@ impl<'a> Engine<'a> {
     pub fn with_weights(corpus: &'a Corpus, index: &'a Index<'a>, weights: RankingWeights) -> Self {
         let synonym_stems = index.synonyms().iter().map(|g| g.entries.iter().map(|e| (e.len() == 1).then(|| stem(&e[0]))).collect()).collect();
         let n = corpus.passages.len().min(index.passage_count());
-        let norms = (0..n as u32)
+        let norms: Vec<[f32; FIELD_COUNT]> = (0..n as u32)
             .map(|p| {
                 let (lengths, avg) = (index.lengths(p), index.avg_lengths());
                 std::array::from_fn(|f| weights.k1 * (1.0 - weights.b + weights.b * lengths[f] as f32 / avg[f]))
             })
             .collect();
-        Engine { corpus, index, weights, synonym_stems, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms }
+        let once: Vec<f32> = norms.iter().map(|norms| field_score(&weights, norms, 1)).collect();
+        let impacts = Impacts::new(index, n, |tf, p| if tf == 1 { once[p] } else { field_score(&weights, &norms[p], tf) });
+        Engine { corpus, index, weights, synonym_stems, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts }
     }
 
     pub fn weights(&self) -> &RankingWeights {
@@ -178,6 +204,134 @@ impl<'a> Engine<'a> {
     /// Parses `input` and answers it under `filters`, returning at most `limit` hits.
     pub fn search(&self, input: &str, filters: &Filters, limit: usize) -> Results {
         self.run(parse(input), filters, limit)
+    }
+
+    /// The `limit` best passages for `input` under `filters`, best first, with their scores:
+    /// the order of [`Engine::search`]'s hits, without counting facets or explaining hits. A
+    /// one-word query reads only the best postings of long lists when that is enough to be
+    /// exact (see [`super::impact`]).
+    pub fn rank(&self, input: &str, filters: &Filters, limit: usize) -> Vec<Scored> {
+        let query = parse(input);
+        let clauses = self.plan(&query);
+        with_scratch(self.passage_count(), |scratch| self.rank_with(scratch, &query, &clauses, filters, limit))
+    }
+
+    fn rank_with(&self, scratch: &mut Scratch, query: &Query, clauses: &[Clause], filters: &Filters, limit: usize) -> Vec<Scored> {
+        let excluded = self.excluded_passages(query);
+        let admit = |p: u32| (excluded.is_empty() || excluded.binary_search(&p).is_err()) && (filters.is_empty() || self.meta.admits_all(filters, p));
+        if query.is_empty() || limit == 0 {
+            let all = (0..self.passage_count() as u32).filter(|&p| admit(p));
+            return all.take(limit).map(|passage| Scored { passage, score: 0.0 }).collect();
+        }
+        let mut top = std::mem::take(&mut scratch.top);
+        top.reset(limit.min(MAX_KEPT));
+        let ranked = match clauses {
+            [clause] if clause.mask != 0 && limit <= MAX_KEPT => {
+                self.rank_one_clause(scratch, &mut top, clause, &admit);
+                scratch.commit(clause.mask);
+                top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.scores[p as usize] }).collect()
+            }
+            _ => {
+                for clause in clauses {
+                    self.score_clause(scratch, clause);
+                }
+                let candidates = scratch.touched.iter().copied().filter(|&p| scratch.coverage[p as usize] != 0 && admit(p));
+                if limit <= MAX_KEPT {
+                    for p in candidates {
+                        top.offer(p, rank_key(scratch, p), false);
+                    }
+                    top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.scores[p as usize] }).collect()
+                } else {
+                    let mut ranked: Vec<u32> = candidates.collect();
+                    top_k(&mut ranked, limit, |p| rank_key(scratch, p));
+                    ranked.into_iter().map(|p| Scored { passage: p, score: scratch.scores[p as usize] }).collect()
+                }
+            }
+        };
+        scratch.top = top;
+        ranked
+    }
+
+    /// Ranks the passages of one clause that counts: the champions of its long lists first,
+    /// and the rest of those lists only if the champions cannot decide the `k` best. A
+    /// passage's key is its closest tier and its best score, over all the clause's terms.
+    fn rank_one_clause(&self, scratch: &mut Scratch, top: &mut TopK, clause: &Clause, admit: &impl Fn(u32) -> bool) {
+        let closest = clause.terms.iter().map(|e| e.kind).chain(clause.phrases.iter().map(|a| a.kind)).map(|k| k.tier()).min().unwrap_or(0);
+        let mut rest_bound = 0.0f32;
+        let mut unread: Vec<&Expansion> = Vec::new();
+        for e in &clause.terms {
+            let weight = self.term_weight(clause, e);
+            match self.impacts.get(e.term) {
+                Some(champions) => {
+                    for &(p, fs) in &champions.best {
+                        self.touch(scratch, top, p, weight * fs, e.kind.tier(), admit);
+                    }
+                    rest_bound = rest_bound.max(weight * champions.rest);
+                    unread.push(e);
+                }
+                None => self.read_list(scratch, top, e, weight, admit),
+            }
+        }
+        for alternative in &clause.phrases {
+            let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
+            for (passage, count) in self.phrase_passages(&alternative.terms) {
+                let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
+                self.touch(scratch, top, passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier(), admit);
+            }
+        }
+        if unread.is_empty() {
+            return;
+        }
+        // Exact when every member matches in the closest way, no unread posting reaches the
+        // weakest member's score, and no passage that matched less closely scores that much
+        // (an unread closer match would lift it above the members).
+        let min_score = top.min_score();
+        let weakest_tier = top.weakest_key().map(|key| u16::MAX - (key >> 32) as u16);
+        let exact = weakest_tier == Some(closest.into())
+            && rest_bound < min_score
+            && scratch.clause_touched.iter().all(|&p| {
+                let i = p as usize;
+                scratch.flags[i] & IN_TOP != 0 || scratch.best_tier[i] == closest || scratch.best[i] < min_score || !admit(p)
+            });
+        if !exact {
+            // Reading a list again changes nothing: a passage keeps its best score and tier.
+            for e in unread {
+                self.read_list(scratch, top, e, self.term_weight(clause, e), admit);
+            }
+        }
+    }
+
+    /// The weight of a clause's term: its kind's weight, the clause's factor, and its idf,
+    /// capped at the clause's.
+    fn term_weight(&self, clause: &Clause, e: &Expansion) -> f32 {
+        e.weight * clause.factor * self.idf(e.term).min(clause.cap)
+    }
+
+    fn read_list(&self, scratch: &mut Scratch, top: &mut TopK, e: &Expansion, weight: f32, admit: &impl Fn(u32) -> bool) {
+        let n = self.passage_count();
+        for (p, tf) in self.index.postings(e.term).raw() {
+            if (p as usize) < n {
+                self.touch(scratch, top, p, weight * self.posting_score(p as usize, tf), e.kind.tier(), admit);
+            }
+        }
+    }
+
+    /// A match of the one clause being ranked: records it, and offers the passage to `top`
+    /// if its key may get it in.
+    fn touch(&self, scratch: &mut Scratch, top: &mut TopK, passage: u32, score: f32, tier: u8, admit: &impl Fn(u32) -> bool) {
+        scratch.offer(passage, score, tier);
+        let p = passage as usize;
+        let key = 1 << 48 | ((u16::MAX - u16::from(scratch.best_tier[p])) as u64) << 32 | scratch.best[p].max(0.0).to_bits() as u64;
+        if top.weakest_key().is_some_and(|weakest| key < weakest) || !admit(passage) {
+            return;
+        }
+        let (member, out) = top.offer(passage, key, scratch.flags[p] & IN_TOP != 0);
+        if member {
+            scratch.flags[p] |= IN_TOP;
+        }
+        if let Some(out) = out {
+            scratch.flags[out as usize] &= !IN_TOP;
+        }
     }
 
     /// Answers a parsed query under `filters`, returning at most `limit` hits.
@@ -240,9 +394,11 @@ impl<'a> Engine<'a> {
     fn score_clause(&self, scratch: &mut Scratch, clause: &Clause) {
         let n = self.passage_count();
         for e in &clause.terms {
-            let weight = e.weight * clause.factor * self.idf(e.term).min(clause.cap);
-            for posting in self.index.postings(e.term).filter(|p| (p.passage as usize) < n) {
-                scratch.offer(posting.passage, weight * self.field_score(&posting.tf, posting.passage as usize), e.kind.tier());
+            let (weight, tier) = (self.term_weight(clause, e), e.kind.tier());
+            for (p, tf) in self.index.postings(e.term).raw() {
+                if (p as usize) < n {
+                    scratch.offer(p, weight * self.posting_score(p as usize, tf), tier);
+                }
             }
         }
         for alternative in &clause.phrases {
@@ -261,7 +417,18 @@ impl<'a> Engine<'a> {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// BM25 term-frequency saturation per field, weighted per field and summed.
+    /// The field score of a posting's frequency byte in `passage`.
+    #[inline]
+    fn posting_score(&self, passage: usize, tf: u8) -> f32 {
+        if tf == 1 {
+            self.once[passage]
+        } else {
+            field_score(&self.weights, &self.norms[passage], tf)
+        }
+    }
+
+    /// BM25 term-frequency saturation per field, weighted per field and summed; for phrase
+    /// counts, which may exceed what a frequency byte holds.
     fn field_score(&self, tf: &[u8; FIELD_COUNT], passage: usize) -> f32 {
         let (w, norms) = (&self.weights, &self.norms[passage]);
         let mut score = 0.0;
@@ -332,7 +499,9 @@ impl Scratch {
     /// Sizes the buffers for `n` passages; they hold zeros between queries.
     fn prepare(&mut self, n: usize) {
         if self.scores.len() != n || self.dirty {
+            let top = std::mem::take(&mut self.top);
             *self = Scratch {
+                top,
                 scores: vec![0.0; n],
                 coverage: vec![0; n],
                 distance: vec![0; n],
@@ -348,8 +517,8 @@ impl Scratch {
     /// best score and the closest tier count.
     fn offer(&mut self, passage: u32, score: f32, tier: u8) {
         let p = passage as usize;
-        if self.flags[p] & 2 == 0 {
-            self.flags[p] |= 2;
+        if self.flags[p] & CLAUSE_TOUCHED == 0 {
+            self.flags[p] |= CLAUSE_TOUCHED;
             self.clause_touched.push(passage);
             self.best_tier[p] = tier;
         }
@@ -361,11 +530,11 @@ impl Scratch {
     fn commit(&mut self, mask: u32) {
         for &passage in &self.clause_touched {
             let p = passage as usize;
-            if self.flags[p] & 1 == 0 {
-                self.flags[p] |= 1;
+            if self.flags[p] & TOUCHED == 0 {
+                self.flags[p] |= TOUCHED;
                 self.touched.push(passage);
             }
-            self.flags[p] &= !2;
+            self.flags[p] &= !CLAUSE_TOUCHED;
             self.scores[p] += self.best[p];
             self.coverage[p] |= mask;
             if mask != 0 {
@@ -387,6 +556,27 @@ impl Scratch {
         }
         self.touched.clear();
     }
+}
+
+/// [`Engine::field_score`] of a posting's frequency byte (see [`crate::index::format::pack`]):
+/// the text count in bits 0–4, heading, title and people in bits 5, 6 and 7. The same sums in
+/// the same order, so the same score to the bit.
+#[inline]
+fn field_score(w: &RankingWeights, norms: &[f32; FIELD_COUNT], tf: u8) -> f32 {
+    let text = tf & 0x1f;
+    let mut score = 0.0;
+    if text > 0 {
+        let text = f32::from(text);
+        score += w.fields[0] * text * (w.k1 + 1.0) / (text + norms[0]);
+    }
+    if tf >= 0x20 {
+        for (f, (weight, norm)) in w.fields.iter().zip(norms).enumerate().skip(1) {
+            if tf >> (4 + f) & 1 == 1 {
+                score += weight * 1.0 * (w.k1 + 1.0) / (1.0 + norm);
+            }
+        }
+    }
+    score
 }
 
 /// Moves a posting list forward to `passage`; true if the passage is in it.

@@ -8,13 +8,16 @@
 mod engine;
 mod explain;
 mod facets;
+mod impact;
 mod plan;
 mod query;
 mod snippet;
 mod spelling;
+mod topk;
 mod weights;
 
-pub use engine::{Engine, Hit, Match, MatchKind, Results, MAX_PHRASE_CHECKS};
+pub use engine::{Engine, Hit, Match, MatchKind, Results, Scored, MAX_PHRASE_CHECKS};
+pub use impact::{CHAMPIONS, LONG_LIST};
 pub use explain::phrase_spans;
 pub use facets::{all_years, year_id, year_of, Facets, Filters};
 pub use plan::{MAX_COMPOUND_TERMS, MAX_PREFIX_TERMS, MAX_TYPO_TERMS};

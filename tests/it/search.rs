@@ -230,3 +230,64 @@ fn the_command_line_tool_rejects_bad_arguments_clearly() {
         assert!(!stderr.is_empty() && !stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// A corpus of `n` passages mixed from the real passages' sentences (seeded), in documents of
+/// 25 with real titles: long posting lists with many equal scores, where ranking reads
+/// champion lists.
+fn mixed_corpus(n: usize, mut seed: u64) -> verkenner::Corpus {
+    use verkenner::corpus::{Document, Passage};
+    let real = verkenner::corpus();
+    let mut next = move |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    let sentences: Vec<(usize, &str)> =
+        real.passages.iter().enumerate().flat_map(|(i, p)| p.text.split_inclusive(". ").map(move |s| (i, s.trim()))).filter(|(_, s)| !s.is_empty()).collect();
+    let articles: Vec<&Document> = real.articles().map(|(_, d)| d).collect();
+    let (mut documents, mut passages) = (Vec::new(), Vec::new());
+    for d in 0..n.div_ceil(25) {
+        let template = articles[next(articles.len())];
+        let first = passages.len() as u32;
+        let count = 25.min(n - passages.len());
+        for k in 0..count {
+            let picks: Vec<(usize, &str)> = (0..1 + next(3)).map(|_| sentences[next(sentences.len())]).collect();
+            let source = &real.passages[picks[0].0];
+            let text = picks.iter().map(|(_, s)| *s).collect::<Vec<_>>().join(" ");
+            passages.push(Passage { id: format!("m{d}-{k}"), document: d as u16, heading: None, text, stance: source.stance, themes: source.themes.clone() });
+        }
+        documents.push(Document { id: format!("m{d}"), comments: Vec::new(), parent: None, first_passage: first, passage_count: count as u32, ..template.clone() });
+    }
+    verkenner::Corpus { documents, passages, ..real.clone() }
+}
+
+#[test]
+fn ranked_passages_are_the_hits_of_full_results() {
+    if other_corpus() {
+        return;
+    }
+    use verkenner::search::{Engine, Scored, LONG_LIST};
+    let corpus = mixed_corpus(4_000, 11);
+    let index = verkenner::index::build(&corpus);
+    assert!((0..index.term_count() as u32).filter(|&t| index.document_frequency(t) > LONG_LIST).count() > 50, "champion lists in use");
+    let engine = Engine::new(&corpus, &index);
+    let text = std::fs::read_to_string(root().join("tests/relevance.toml")).expect("relevance set");
+    let set: Set = toml::from_str(&text).expect("relevance set parses");
+    let extra = ["zorg", "gemeenten", "gem", "de", "zelfred", "bezuinigngen", "regels -jeugd", "wmo", "client", "\"de gemeente\"", "het is", "zorg gemeente"];
+    let queries = set.case.iter().map(|c| c.query.as_str()).chain(extra);
+    let kritisch = Filters { stances: vec![Stance::Kritisch], ..Filters::default() };
+    let mut checked = 0;
+    for query in queries {
+        for filters in [&Filters::default(), &kritisch] {
+            for limit in [0, 1, 3, 10, 40, 300] {
+                let ranked: Vec<Scored> = engine.rank(query, filters, limit);
+                let full = engine.search(query, filters, limit);
+                let hits: Vec<Scored> = full.hits.iter().map(|h| Scored { passage: h.passage, score: h.score }).collect();
+                assert_eq!(ranked, hits, "{query:?} under {filters:?}, limit {limit}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500);
+}

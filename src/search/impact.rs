@@ -1,0 +1,121 @@
+//! Champion lists: for each long posting list, its best postings by field score, best first,
+//! gathered once when the engine starts.
+//!
+//! Terms:
+//! - a posting's *field score* is its BM25F sum over the fields (see
+//!   [`super::weights::RankingWeights`]) before the term's weight and idf multiply it; within
+//!   one list it orders the postings as their scores do;
+//! - a list's *champions* are its [`CHAMPIONS`] postings of highest field score (more when
+//!   several share the last place, up to [`MAX_CHAMPIONS`]), and its *rest bound* is the
+//!   highest field score among the other postings.
+//!
+//! A one-word query reads the champions of its terms first; when the `k` best passages so
+//! far all match in the closest way and no other posting could reach them (every rest bound
+//! below them), the answer is exact without reading the rest of the lists: safe early
+//! termination as in champion lists (Manning, Raghavan, Schütze, *Introduction to Information
+//! Retrieval*, §7.1.3) and impact-ordered indexes. Otherwise the query reads the lists whole.
+//! Short lists have no champions; reading them whole costs no more.
+
+use crate::index::Index;
+
+/// Lists with more postings than this have champions.
+pub const LONG_LIST: usize = 192;
+/// Champions per long list; more than a page of hits, so the first page is usually exact.
+pub const CHAMPIONS: usize = 48;
+/// Ties at the last place extend the champions up to this many.
+pub const MAX_CHAMPIONS: usize = 4 * CHAMPIONS;
+
+#[derive(Debug, Default)]
+pub(super) struct Impacts {
+    /// Per term: its champions' place in `lists` plus one; 0 for a short list.
+    slot: Vec<u32>,
+    lists: Vec<Champions>,
+}
+
+#[derive(Debug)]
+pub(super) struct Champions {
+    /// (passage, field score), best first; equal scores in passage order.
+    pub best: Vec<(u32, f32)>,
+    /// The highest field score of the postings not in `best` (0 when there are none).
+    pub rest: f32,
+}
+
+impl Impacts {
+    /// Champions of every list longer than [`LONG_LIST`], scoring each posting with
+    /// `field_score(tf byte, passage)`; passages at or beyond `passages` are not searched.
+    pub fn new(index: &Index, passages: usize, field_score: impl Fn(u8, usize) -> f32) -> Impacts {
+        let mut impacts = Impacts { slot: vec![0; index.term_count()], lists: Vec::new() };
+        let mut scored: Vec<(u32, f32)> = Vec::new();
+        for term in 0..index.term_count() as u32 {
+            if index.document_frequency(term) <= LONG_LIST {
+                continue;
+            }
+            scored.clear();
+            scored.extend(index.postings(term).raw().filter(|&(p, _)| (p as usize) < passages).map(|(p, tf)| (p, field_score(tf, p as usize))));
+            if scored.len() <= LONG_LIST {
+                continue;
+            }
+            impacts.lists.push(champions(&mut scored));
+            impacts.slot[term as usize] = impacts.lists.len() as u32;
+        }
+        impacts
+    }
+
+    /// The champions of a term's list, if it is long.
+    pub fn get(&self, term: u32) -> Option<&Champions> {
+        let slot = *self.slot.get(term as usize)?;
+        (slot > 0).then(|| &self.lists[slot as usize - 1])
+    }
+}
+
+/// Champions of one list's (passage, field score) pairs; reorders `scored`.
+fn champions(scored: &mut [(u32, f32)]) -> Champions {
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    scored.select_nth_unstable_by(CHAMPIONS - 1, order);
+    let last = scored[CHAMPIONS - 1].1;
+    // Postings tied with the last champion join it, so the rest scores strictly less.
+    let (head, tail) = scored.split_at_mut(CHAMPIONS);
+    // Postings tied with the last champion go to the front of the tail, the earliest first.
+    let mut tied = 0;
+    for i in 0..tail.len() {
+        if tail[i].1 >= last {
+            tail.swap(tied, i);
+            tied += 1;
+        }
+    }
+    let room = MAX_CHAMPIONS - CHAMPIONS;
+    let ties = &mut tail[..tied];
+    if tied > room {
+        ties.select_nth_unstable_by(room - 1, order);
+    }
+    let mut best: Vec<(u32, f32)> = head.iter().chain(ties.iter().take(room)).copied().collect();
+    best.sort_unstable_by(order);
+    let rest = if tied > room { last } else { tail[tied..].iter().map(|e| e.1).fold(0.0, f32::max) };
+    Champions { best, rest }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn champions_are_the_best_and_the_rest_scores_less() {
+        let mut scored: Vec<(u32, f32)> = (0..500).map(|p| (p, (p % 97) as f32)).collect();
+        let c = champions(&mut scored);
+        assert!(c.best.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)), "best first");
+        assert!(c.best.len() >= CHAMPIONS && c.best.len() <= MAX_CHAMPIONS);
+        let last = c.best.last().expect("champions").1;
+        assert!(c.rest < last, "rest {} below the last champion {last}", c.rest);
+        let outside = scored.iter().filter(|e| !c.best.contains(e)).map(|e| e.1).fold(0.0, f32::max);
+        assert_eq!(c.rest, outside);
+    }
+
+    #[test]
+    fn many_ties_keep_the_rest_bound_honest() {
+        let mut scored: Vec<(u32, f32)> = (0..1000).map(|p| (p, 1.0)).collect();
+        let c = champions(&mut scored);
+        assert_eq!(c.best.len(), MAX_CHAMPIONS);
+        assert_eq!(c.rest, 1.0, "the rest ties with the champions");
+        assert_eq!(c.best[0].0, 0, "earlier passages first among equals");
+    }
+}
