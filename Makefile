@@ -48,12 +48,16 @@ test-browser:
 	node --test tests/browser/
 
 # Search benchmark: synthetic corpora of 1k/10k/100k passages, our engine as wasm in node beside
-# MiniSearch and FlexSearch, native figures for reference. Prints a table; asserts nothing.
+# MiniSearch and FlexSearch, native figures for reference, and relevance on tests/relevance.toml
+# for all three. Our wasm is built twice: profile bench-wasm (opt-level 3, the engine's speed)
+# and release (opt-level "z", what the app ships). Prints tables; asserts nothing.
 bench: setup fetch
 	@[ tests/bench/node_modules/.package-lock.json -nt tests/bench/package-lock.json ] || (cd tests/bench && npm ci --no-audit --no-fund --silent)
 	cargo run --release --quiet --bin bench -- target/bench
-	cargo rustc --release --quiet --lib --crate-type cdylib --target wasm32-unknown-unknown --features bench
-	wasm-bindgen --target nodejs --out-dir target/bench/pkg target/wasm32-unknown-unknown/release/verkenner.wasm
+	BENCH_PROFILE=bench-wasm cargo rustc --profile bench-wasm --quiet --lib --crate-type cdylib --target wasm32-unknown-unknown --features bench
+	wasm-bindgen --target nodejs --out-dir target/bench/pkg target/wasm32-unknown-unknown/bench-wasm/verkenner.wasm
+	BENCH_PROFILE=release cargo rustc --release --quiet --lib --crate-type cdylib --target wasm32-unknown-unknown --features bench
+	wasm-bindgen --target nodejs --out-dir target/bench/pkg-release target/wasm32-unknown-unknown/release/verkenner.wasm
 	node tests/bench/bench.mjs target/bench
 	@$(MAKE) --no-print-directory bench-page
 

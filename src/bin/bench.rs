@@ -3,7 +3,11 @@
 //! Builds deterministic synthetic corpora of 1 000, 10 000 and 100 000 passages from the real
 //! passages (seeded), indexes each with the same code as build.rs, writes them for the
 //! JavaScript half (tests/bench/bench.mjs), and prints native figures for reference: index
-//! build time, sizes, and query latency median and p95 over a fixed query list.
+//! build time, sizes, and query latency median and p95 over a fixed query list, for ranked
+//! passages alone ([`Engine::rank`]) and for full results with facets and explained hits
+//! ([`Engine::search`]), and checks that both give the same passages with the same scores.
+//! It also writes the relevance set (tests/relevance.toml) with our answers and the real
+//! corpus's passage metadata, so the JavaScript half scores the peers the same way.
 //!
 //!   cargo run --release --bin bench -- OUT_DIR
 
@@ -12,7 +16,8 @@ use std::time::Instant;
 
 use verkenner::corpus::{encode, Corpus, Document, Passage};
 use verkenner::index::{build, Index};
-use verkenner::search::{Engine, Filters};
+use verkenner::search::{Engine, Filters, Results, Scored};
+use verkenner::state::FilterParams;
 
 /// Queries a citizen types, as used by every engine in the benchmark.
 pub const QUERIES: &[&str] = &[
@@ -84,6 +89,93 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
+/// Median and p95 in µs of `run` over the query list (5 rounds after a warm-up round), and
+/// each query's median.
+fn latency<R>(mut run: impl FnMut(&str) -> R) -> (f64, f64, Vec<f64>) {
+    let mut times = Vec::new();
+    let mut per_query = vec![Vec::new(); QUERIES.len()];
+    for round in 0..6 {
+        for (q, query) in QUERIES.iter().enumerate() {
+            let start = Instant::now();
+            let result = run(query);
+            if round > 0 {
+                let micros = start.elapsed().as_secs_f64() * 1e6;
+                times.push(micros);
+                per_query[q].push(micros);
+            }
+            std::hint::black_box(result);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let medians = per_query
+        .into_iter()
+        .map(|mut t| {
+            t.sort_by(f64::total_cmp);
+            percentile(&t, 0.5)
+        })
+        .collect();
+    (percentile(&times, 0.5), percentile(&times, 0.95), medians)
+}
+
+/// True if the ranked passages are the full results' hits, in order, with the same scores.
+fn same_ranking(ranked: &[Scored], full: &Results) -> bool {
+    ranked.len() == full.hits.len() && ranked.iter().zip(&full.hits).all(|(r, h)| r.passage == h.passage && r.score == h.score)
+}
+
+/// The relevance set with our answers, and the passages' metadata, for the JavaScript half.
+fn relevance_json(engine: &Engine) -> serde_json::Value {
+    let corpus = engine.corpus;
+    let text = std::fs::read_to_string("tests/relevance.toml").expect("tests/relevance.toml (run from the repository root)");
+    let set: toml::Table = toml::from_str(&text).expect("relevance set parses");
+    let strings = |case: &toml::Table, key: &str| -> Vec<String> {
+        match case.get(key) {
+            Some(toml::Value::String(s)) => vec![s.clone()],
+            Some(toml::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            Some(toml::Value::Integer(i)) => vec![i.to_string()],
+            _ => Vec::new(),
+        }
+    };
+    let cases: Vec<serde_json::Value> = set["case"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .map(|case| {
+            let case = case.as_table().expect("a case is a table");
+            let params = FilterParams {
+                themes: strings(case, "theme"),
+                stances: strings(case, "stance"),
+                kinds: strings(case, "kind"),
+                documents: strings(case, "document"),
+                years: strings(case, "year"),
+            };
+            let query = case["query"].as_str().expect("query");
+            let ours: Vec<&str> = engine.search(query, &Filters::from_params(&params, corpus), usize::MAX).hits.iter().map(|h| corpus.passages[h.passage as usize].id.as_str()).collect();
+            serde_json::json!({
+                "query": query,
+                "find": strings(case, "find"), "top3": strings(case, "top3"), "first": strings(case, "first"), "absent": strings(case, "absent"),
+                "min_hits": case.get("min_hits").and_then(|v| v.as_integer()),
+                "filters": { "theme": params.themes, "stance": params.stances, "kind": params.kinds, "document": params.documents, "year": params.years },
+                "ours": ours,
+            })
+        })
+        .collect();
+    let passages: Vec<serde_json::Value> = (0..corpus.passages.len() as u32)
+        .map(|i| {
+            let p = &corpus.passages[i as usize];
+            let doc = &corpus.documents[p.document as usize];
+            serde_json::json!({
+                "id": p.id,
+                "theme": p.themes.iter().map(|&t| corpus.themes[t as usize].id.as_str()).collect::<Vec<_>>(),
+                "stance": p.stance.id(),
+                "kind": doc.kind.id(),
+                "document": corpus.documents[corpus.article_of(p.document) as usize].id,
+                "year": verkenner::search::year_id(verkenner::search::year_of(corpus, i)),
+            })
+        })
+        .collect();
+    serde_json::json!({ "cases": cases, "passages": passages })
+}
+
 fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/bench".into()));
     std::fs::create_dir_all(&out).expect("output folder");
@@ -92,8 +184,11 @@ fn main() {
     for (n, seed) in [(1_000, 1), (10_000, 2), (100_000, 3)] {
         scales.push((n.to_string(), synthetic(&real, n, seed)));
     }
-    println!("native (this machine, release build; for reference)");
-    println!("{:<8} {:>9} {:>10} {:>11} {:>11} {:>11}", "corpus", "passages", "index ms", "index KB", "median µs", "p95 µs");
+    println!("native (this machine, release build; for reference): ranked = passages and scores, full = with facets and explained hits");
+    println!(
+        "{:<8} {:>9} {:>10} {:>10} {:>9} {:>11} {:>11} {:>11} {:>11} {:>9}",
+        "corpus", "passages", "index ms", "index KB", "start ms", "ranked med", "ranked p95", "full med", "full p95", "same"
+    );
     for (name, corpus) in &scales {
         let start = Instant::now();
         let index: Index = build(corpus);
@@ -112,39 +207,37 @@ fn main() {
             .collect();
         std::fs::write(out.join(format!("passages-{name}.json")), serde_json::to_vec(&passages).expect("json")).expect("write");
 
-        let engine = Engine::new(corpus, &index);
+        let start = Instant::now();
+        let decoded = Index::decode(&index_bytes).expect("the index decodes");
+        let engine = Engine::new(corpus, &decoded);
+        let start_ms = start.elapsed().as_secs_f64() * 1e3;
         let filters = Filters::default();
-        let mut times = Vec::new();
-        let mut per_query = vec![Vec::new(); QUERIES.len()];
-        for round in 0..5 {
-            for (q, query) in QUERIES.iter().enumerate() {
-                let start = Instant::now();
-                let results = engine.search(query, &filters, 10);
-                if round > 0 {
-                    let micros = start.elapsed().as_secs_f64() * 1e6;
-                    times.push(micros);
-                    per_query[q].push(micros);
-                }
-                std::hint::black_box(results);
-            }
-        }
-        times.sort_by(f64::total_cmp);
-        // BENCH_VERBOSE=1 prints each query's median, to see where the time goes.
+        let (ranked_median, ranked_p95, ranked_each) = latency(|q| engine.rank(q, &filters, 10));
+        let (full_median, full_p95, full_each) = latency(|q| engine.search(q, &filters, 10));
+        let same = QUERIES.iter().filter(|q| same_ranking(&engine.rank(q, &filters, 10), &engine.search(q, &filters, 10))).count();
+        // BENCH_VERBOSE=1 prints each query's medians, to see where the time goes.
         if std::env::var_os("BENCH_VERBOSE").is_some() {
-            for (query, mut t) in QUERIES.iter().zip(per_query) {
-                t.sort_by(f64::total_cmp);
-                println!("    {query:<28} {:>10.1} µs", percentile(&t, 0.5));
+            for ((query, r), f) in QUERIES.iter().zip(ranked_each).zip(full_each) {
+                println!("    {query:<28} ranked {r:>10.1} µs   full {f:>10.1} µs");
             }
         }
         println!(
-            "{:<8} {:>9} {:>10.1} {:>11.1} {:>11.1} {:>11.1}",
+            "{:<8} {:>9} {:>10.1} {:>10.1} {:>9.1} {:>11.1} {:>11.1} {:>11.1} {:>11.1} {:>6}/{}",
             name,
             corpus.passages.len(),
             build_ms,
             index_bytes.len() as f64 / 1024.0,
-            percentile(&times, 0.5),
-            percentile(&times, 0.95)
+            start_ms,
+            ranked_median,
+            ranked_p95,
+            full_median,
+            full_p95,
+            same,
+            QUERIES.len()
         );
+        if name == "real" {
+            std::fs::write(out.join("relevance.json"), serde_json::to_vec(&relevance_json(&engine)).expect("json")).expect("write");
+        }
     }
     std::fs::write(out.join("queries.json"), serde_json::to_vec(QUERIES).expect("json")).expect("write");
 }

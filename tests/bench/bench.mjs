@@ -1,6 +1,11 @@
 // The JavaScript half of `make bench`: our engine compiled to wasm (wasm-bindgen, nodejs
 // target) and the peers MiniSearch and FlexSearch, in the same node process, on the same
-// passages and queries, measured the same way. Prints figures; asserts nothing.
+// passages and queries, measured the same way; then relevance of all three on the queries of
+// tests/relevance.toml over the real passages, scored as tests/it/search.rs scores ours.
+// Prints figures; asserts nothing.
+//
+// Ours is measured two ways: "ranked" returns the ids of the 10 best passages, as the peers
+// do; "full" is what the app asks for, with facet counts and explained hits with snippets.
 //
 //   node tests/bench/bench.mjs target/bench
 
@@ -14,7 +19,10 @@ import FlexSearch from 'flexsearch';
 
 const dir = process.argv[2] ?? 'target/bench';
 const require = createRequire(import.meta.url);
+// pkg: built with the bench-wasm profile (opt-level 3); pkg-release: with the app's release
+// profile (opt-level "z", size first).
 const { BenchEngine } = require(join(process.cwd(), dir, 'pkg', 'verkenner.js'));
+const { BenchEngine: ReleaseEngine } = require(join(process.cwd(), dir, 'pkg-release', 'verkenner.js'));
 const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8'));
 const scales = ['real', '1000', '10000', '100000'];
 const ROUNDS = 5;
@@ -66,7 +74,14 @@ for (const scale of scales) {
 
   // Ours: the index is built at build time; start-up decodes it.
   const ours = timed(() => new BenchEngine(corpusBytes, indexBytes));
-  const oursLatency = latency((q) => ours.value.search(q, 10));
+  const oursRanked = latency((q) => ours.value.rank(q, 10));
+  const oursFull = latency((q) => ours.value.search(q, 10));
+  const release = timed(() => new ReleaseEngine(corpusBytes, indexBytes));
+  const releaseRanked = latency((q) => release.value.rank(q, 10));
+  const releaseFull = latency((q) => release.value.search(q, 10));
+  const same = queries.filter((q) => ours.value.rank(q, 10).join() === ours.value.search(q, 10).join()).length;
+  ours.value.free();
+  release.value.free();
 
   // MiniSearch: built in the page, or loaded from its serialised JSON.
   const mini = timed(() => { const m = new MiniSearch(miniOptions); m.addAll(docs); return m; });
@@ -85,24 +100,80 @@ for (const scale of scales) {
 
   rows.push({
     scale, n: passages.length,
-    ours: { raw: corpusBytes.length + indexBytes.length, br: brotli(Buffer.concat([corpusBytes, indexBytes])), indexRaw: indexBytes.length, indexBr: brotli(indexBytes), load: ours.ms, ...oursLatency },
+    ours: { indexRaw: indexBytes.length, indexBr: brotli(indexBytes), load: ours.ms, ranked: oursRanked, full: oursFull, same },
+    release: { load: release.ms, ranked: releaseRanked, full: releaseFull },
     mini: { raw: Buffer.byteLength(miniJson), br: brotli(Buffer.from(miniJson)), build: mini.ms, load: miniLoad.ms, ...miniLatency },
     flex: { raw: flexBytes.length, br: brotli(flexBytes), build: flex.ms, ...flexLatency },
   });
 }
 
-console.log('\nwasm in node (same process, same passages, same %d queries, top 10, %d rounds)', queries.length, ROUNDS);
-console.log('engine        corpus  passages  index KB (br)   load ms  median µs   p95 µs');
+const line = (name, scale, n, raw, br, load, t) =>
+  console.log(`${name.padEnd(22)} ${scale.padStart(7)} ${String(n).padStart(8)} ${raw === null ? ''.padStart(17) : `${kb(raw).padStart(8)} (${kb(br).padStart(6)})`} ${load.toFixed(1).padStart(9)} ${us(t.median).padStart(10)} ${us(t.p95).padStart(9)}`);
+console.log(`\nwasm in node (same process, same passages, same ${queries.length} queries, top 10, ${ROUNDS} rounds after a warm-up round)`);
+console.log(`verkenner: wasm built with cargo profile "${BenchEngine.profile()}" (opt-level 3); "(release)": profile "${ReleaseEngine.profile()}" (opt-level z, as the app ships)`);
+console.log('engine                  corpus passages   index KB (br)   load ms  median µs    p95 µs');
 for (const r of rows) {
-  console.log(`verkenner   ${r.scale.padStart(8)} ${String(r.n).padStart(9)} ${kb(r.ours.indexRaw).padStart(8)} (${kb(r.ours.indexBr).padStart(6)}) ${r.ours.load.toFixed(1).padStart(9)} ${us(r.ours.median).padStart(10)} ${us(r.ours.p95).padStart(8)}`);
-  console.log(`minisearch  ${r.scale.padStart(8)} ${String(r.n).padStart(9)} ${kb(r.mini.raw).padStart(8)} (${kb(r.mini.br).padStart(6)}) ${r.mini.load.toFixed(1).padStart(9)} ${us(r.mini.median).padStart(10)} ${us(r.mini.p95).padStart(8)}`);
-  console.log(`flexsearch  ${r.scale.padStart(8)} ${String(r.n).padStart(9)} ${kb(r.flex.raw).padStart(8)} (${kb(r.flex.br).padStart(6)}) ${r.flex.build.toFixed(1).padStart(9)} ${us(r.flex.median).padStart(10)} ${us(r.flex.p95).padStart(8)}`);
+  line('verkenner ranked', r.scale, r.n, r.ours.indexRaw, r.ours.indexBr, r.ours.load, r.ours.ranked);
+  line('verkenner full', r.scale, r.n, null, null, r.ours.load, r.ours.full);
+  line('verkenner ranked (rel.)', r.scale, r.n, null, null, r.release.load, r.release.ranked);
+  line('verkenner full (rel.)', r.scale, r.n, null, null, r.release.load, r.release.full);
+  line('minisearch', r.scale, r.n, r.mini.raw, r.mini.br, r.mini.load, r.mini);
+  line('flexsearch', r.scale, r.n, r.flex.raw, r.flex.br, r.flex.build, r.flex);
 }
-console.log('\nratios (peer / verkenner; above 1 means verkenner is faster or smaller)');
-console.log('corpus      median vs mini  median vs flex   p95 vs mini   p95 vs flex   index br vs mini');
+console.log('\nratios (peer / verkenner; above 1 means verkenner is faster or smaller), verkenner ranked (full)');
+console.log('corpus      median vs mini   median vs flex      p95 vs mini      p95 vs flex   index br vs mini  ranked = full');
 for (const r of rows) {
-  const f = (a, b) => (a / b).toFixed(2).padStart(14);
-  console.log(`${r.scale.padEnd(10)} ${f(r.mini.median, r.ours.median)} ${f(r.flex.median, r.ours.median)} ${f(r.mini.p95, r.ours.p95)} ${f(r.flex.p95, r.ours.p95)} ${f(r.mini.br, r.ours.indexBr)}`);
+  const f = (a, b, c) => `${(a / b).toFixed(2)} (${(a / c).toFixed(2)})`.padStart(16);
+  console.log(`${r.scale.padEnd(10)} ${f(r.mini.median, r.ours.ranked.median, r.ours.full.median)} ${f(r.flex.median, r.ours.ranked.median, r.ours.full.median)} ${f(r.mini.p95, r.ours.ranked.p95, r.ours.full.p95)} ${f(r.flex.p95, r.ours.ranked.p95, r.ours.full.p95)} ${(r.mini.br / r.ours.indexBr).toFixed(2).padStart(18)} ${String(r.ours.same).padStart(8)}/${queries.length}`);
 }
-console.log('\nnotes: verkenner load = decoding corpus + index in wasm (built at build time); flexsearch "load" column shows its build time (its export is not a loadable single file); verkenner queries include facet counts and marked snippets of the 10 hits, the peers return ids only.');
+console.log('\nnotes: verkenner load = decoding corpus + index and setting up the engine in wasm (the index is built at build time); minisearch load = loadJSON of its serialised index; flexsearch "load" = its build time (its export is not one loadable file). verkenner ranked returns ids like the peers; full adds facet counts and explained, marked snippets of the 10 hits. "ranked = full": queries whose ranked ids equal the full hits.');
 console.log(`memory: wasm linear memory after the benchmark ${(BenchEngine.memory_bytes() / 1048576).toFixed(1)} MiB`);
+
+// Relevance: the queries of tests/relevance.toml over the real passages.
+const relevance = JSON.parse(readFileSync(join(dir, 'relevance.json'), 'utf8'));
+const meta = relevance.passages;
+const realDocs = JSON.parse(readFileSync(join(dir, 'passages-real.json'), 'utf8')).map((p, i) => ({ id: i, text: p.text, title: p.title ?? '' }));
+const miniReal = new MiniSearch(miniOptions);
+miniReal.addAll(realDocs);
+const flexReal = new FlexSearch.Document({ tokenize: 'forward', document: { id: 'id', index: ['title', 'text'] } });
+for (const d of realDocs) flexReal.add(d);
+
+/** True if passage `i` passes the case's filters (values within a filter are alternatives). */
+function admits(filters, i) {
+  const m = meta[i];
+  const ok = (values, have) => values.length === 0 || values.some((v) => (Array.isArray(have) ? have.includes(v) : have === v));
+  return ok(filters.theme, m.theme) && ok(filters.stance, m.stance) && ok(filters.kind, m.kind) && ok(filters.document, m.document) && ok(filters.year, m.year);
+}
+
+/** Scores ranked passage ids per case as tests/it/search.rs does. */
+function score(rankedOf) {
+  const t = { expected: 0, found: 0, firsts: 0, first: 0, top3s: 0, top3: 0, absent: 0, absentBad: 0, minHits: 0, minHitsBad: 0, passed: 0, cases: relevance.cases.length };
+  for (const c of relevance.cases) {
+    const ranked = rankedOf(c);
+    const rank = (id) => { const r = ranked.indexOf(id); return r < 0 ? null : r; };
+    let ok = true;
+    for (const id of [...c.find, ...c.top3, ...c.first]) {
+      t.expected++;
+      if (rank(id) !== null) t.found++; else ok = false;
+    }
+    for (const id of c.top3) { t.top3s++; const r = rank(id); if (r !== null && r < 3) t.top3++; else ok = false; }
+    for (const id of c.first) { t.firsts++; if (rank(id) === 0) t.first++; else ok = false; }
+    for (const id of c.absent) { t.absent++; if (rank(id) !== null) { t.absentBad++; ok = false; } }
+    if (c.min_hits != null) { t.minHits++; if (ranked.length < c.min_hits) { t.minHitsBad++; ok = false; } }
+    if (ok) t.passed++;
+  }
+  return t;
+}
+
+const filtered = (c, indices) => indices.filter((i) => admits(c.filters, i)).map((i) => meta[i].id);
+const relevanceRows = [
+  ['verkenner', score((c) => c.ours)],
+  ['minisearch', score((c) => filtered(c, miniReal.search(c.query).map((r) => r.id)))],
+  ['flexsearch', score((c) => filtered(c, flexReal.search(c.query, { limit: 1000, merge: true }).map((r) => r.id)))],
+];
+console.log(`\nrelevance: the ${relevance.cases.length} queries of tests/relevance.toml over the ${meta.length} real passages, every hit counted, filters applied to the peers' hits; scored as tests/it/search.rs scores ours`);
+console.log('engine        recall        first         top-3         absent kept out   min hits met   cases passed');
+const frac = (a, b) => `${a}/${b} (${b ? Math.round((100 * a) / b) : 100}%)`.padEnd(14);
+for (const [name, t] of relevanceRows) {
+  console.log(`${name.padEnd(13)} ${frac(t.found, t.expected)}${frac(t.first, t.firsts)}${frac(t.top3, t.top3s)}${frac(t.absent - t.absentBad, t.absent)}    ${frac(t.minHits - t.minHitsBad, t.minHits)} ${frac(t.passed, t.cases)}`);
+}
