@@ -14,14 +14,41 @@ use crate::corpus::{Corpus, Kind, Stance};
 use crate::search::{marks, year_id, Facets, Filters, Hit, MatchKind, Results};
 use crate::state::Route;
 
-/// At most this many hits are listed; the count says how many there are.
-const MAX_HITS: usize = 100;
+/// Hits listed at first and added per "Toon meer": a screen or two, and every keystroke
+/// renders only these (the count says how many there are in all).
+const PAGE: usize = 20;
 
 #[component]
 pub fn SearchView() -> impl IntoView {
     set_title("Zoeken");
     focus_after_move("#zoekveld");
-    let results = route_results(MAX_HITS);
+    let nav = use_nav();
+    let corpus = crate::corpus();
+    // Extra hits asked for with "Toon meer", for the route they were asked on: any change of
+    // query, filters or view starts again at one page, without an extra render.
+    let more = RwSignal::new((String::new(), 0usize));
+    let results = Memo::new(move |_| {
+        nav.route.with(|route| {
+            let key = route.to_query();
+            let extra = more.with(|(asked_on, n)| if *asked_on == key { *n } else { 0 });
+            let filters = Filters::from_params(&route.filters, corpus);
+            crate::engine().search(&route.query, &filters, PAGE + extra)
+        })
+    });
+    let show_more = move |_: MouseEvent| {
+        let key = nav.route.with_untracked(Route::to_query);
+        let shown = results.with_untracked(|r| r.hits.len());
+        more.set((key, shown));
+        // Keyboard and screen reader users continue at the first hit that was added.
+        request_animation_frame(move || {
+            let selector = format!(".hits > li:nth-child({}) h2 a", shown + 1);
+            if let Ok(Some(el)) = document().query_selector(&selector) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
     view! {
         <section data-view="zoeken" class="search">
             <h1 class="visually-hidden">"Zoeken in de teksten"</h1>
@@ -39,6 +66,17 @@ pub fn SearchView() -> impl IntoView {
                         } else {
                             view! { <HitList results=results /> }.into_any()
                         }
+                    }}
+                    {move || {
+                        let (shown, total) = results.with(|r| (r.hits.len(), r.total));
+                        (shown < total).then(|| {
+                            let next = PAGE.min(total - shown);
+                            view! {
+                                <button type="button" class="search__more" on:click=show_more>
+                                    {format!("Toon {next} meer (nu {shown} van {total})")}
+                                </button>
+                            }
+                        })
                     }}
                 </div>
             </div>

@@ -9,10 +9,15 @@
 const BUILD = '__VERKENNER_BUILD__';
 const FILES = __VERKENNER_FILES__;
 const CACHE = `verkenner-${BUILD}`;
+// Files whose names carry a hash of their content (Trunk's `name-<16 hex>`): whatever copy the
+// browser's HTTP cache holds is the right one, so the page's own first download is reused
+// instead of fetched again. Every other file is revalidated with the server ('no-cache'), so
+// a new build never precaches an old index.html.
+const HASHED = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' })))),
   );
 });
 

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,4 +179,24 @@ test('oembed.json is a valid template, filled in for the address given as BASE_U
     () => execFileSync('node', [join(repo, 'src/web/postbuild.mjs'), dir], { env: { ...process.env, VERKENNER_BASE_URL: 'gemeente.nl/verkenner' }, stdio: 'pipe' }),
     (error) => /BASE_URL must be an absolute http\(s\) address ending in \//.test(String(error.stderr)),
   );
+});
+
+test('a first visit downloads each file once: the service worker reuses what the page fetched', async () => {
+  const server = await startServer({ root: join(repo, 'dist'), prefix: '/v/' });
+  const { page, problems, context } = await openPage(browser, server);
+  await page.goto(server.url);
+  await appReady(page);
+  await offlineReady(page);
+  const full = server.requests.filter((r) => r.status === 200);
+  const times = {};
+  for (const r of full) times[r.path] = (times[r.path] ?? 0) + 1;
+  const twice = Object.entries(times).filter(([path, n]) => n > 1 && !path.endsWith('/'));
+  assert.deepEqual(twice, [], 'files downloaded more than once');
+  const wasm = full.filter((r) => r.path.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, 'the wasm once');
+  const files = readdirSync(join(repo, 'dist')).filter((f) => !f.startsWith('.'));
+  for (const f of files) assert.ok(times[`/v/${f}`] || (f === 'index.html' && times['/v/']), `${f} was precached`);
+  assertClean(assert, problems);
+  await context.close();
+  await server.close();
 });

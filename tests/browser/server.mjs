@@ -3,6 +3,7 @@
 //
 //   node tests/browser/server.mjs [root=dist] [prefix=/] [port=0]
 
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -22,9 +23,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Names Trunk gives a content hash: the same name always holds the same bytes. */
+const HASHED = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/;
+
 /** Starts a server for `root` under `prefix`; resolves to { url, port, close }. */
 export async function startServer({ root = 'dist', prefix = '/', port = 0, headers = {} } = {}) {
   let base = resolve(root);
+  /** Every file request answered: { path, status (200 or 304), bytes }. */
+  const requests = [];
   if (!prefix.startsWith('/')) prefix = '/' + prefix;
   if (!prefix.endsWith('/')) prefix += '/';
   // Node's default 16 KiB header limit would answer 431 to the tests' 20 000-character query
@@ -46,9 +52,19 @@ export async function startServer({ root = 'dist', prefix = '/', port = 0, heade
       const target = info?.isDirectory() ? join(file, 'index.html') : file;
       const body = await readFile(target).catch(() => null);
       if (!body) return send(res, 404, 'not found');
+      // Caching as the README asks of a host: hashed names kept for a year, everything else
+      // revalidated by its ETag (304 when unchanged).
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+      const cache = HASHED.test(target) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      requests.push({ path, status: req.headers['if-none-match'] === etag ? 304 : 200, bytes: body.length });
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag, 'cache-control': cache, ...headers });
+        return res.end();
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'cache-control': cache,
+        etag,
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -61,6 +77,7 @@ export async function startServer({ root = 'dist', prefix = '/', port = 0, heade
   return {
     url: `http://127.0.0.1:${actual}${prefix}`,
     port: actual,
+    requests,
     /** Serves another folder from now on, as a host does after a deploy. */
     setRoot: (next) => { base = resolve(next); },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
