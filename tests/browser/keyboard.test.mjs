@@ -243,3 +243,27 @@ test('the Insluiten dialog opens, is read and closes by keyboard, and focus retu
   assertClean(assert, problems);
   await context.close();
 });
+
+test('in every other view, each Tab stop is visible and shows where focus is', async () => {
+  const { page, problems, context } = await openPage(browser, server);
+  const bad = [];
+  for (const query of ['?view=teksten', '?doc=stop-doemdenken&q=wijkteams', '?view=begrippen', '?view=overzicht', '?view=toegankelijkheid', '?embed=1&q=zorg', '?doc=bestaat-niet']) {
+    await page.goto(server.url + query);
+    await appReady(page);
+    if (query === '?view=begrippen') {
+      // A narrowed list hides entries: nothing inside them may take focus.
+      await page.getByLabel('Zoek een begrip').fill('wajong');
+      await page.keyboard.press('Shift+Tab');
+    }
+    const walk = walker(page);
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      if ((await walk.check(`${query} Tab ${i + 1}`)).none) break; // past the last stop
+    }
+    bad.push(...walk.bad.filter((b) => !/focus is on no element/.test(b)));
+    assert.ok(walk.stops.length >= 5, `${query}: only ${walk.stops.length} Tab stops`);
+  }
+  assert.deepEqual(bad, [], `focus problems:\n${bad.join('\n')}`);
+  assertClean(assert, problems);
+  await context.close();
+});
