@@ -360,11 +360,14 @@ fn mutated_corpora_load_or_fail_with_usable_errors() {
 /// Windows line endings, or both. A valid corpus stays valid, and loads to the same model.
 #[test]
 fn a_bom_or_crlf_line_endings_change_nothing() {
-    let transforms: [(&str, fn(&[u8]) -> Vec<u8>); 3] = [
-        ("BOM", |b| [b"\xef\xbb\xbf".as_slice(), b].concat()),
-        ("CRLF", |b| b.split(|&c| c == b'\n').collect::<Vec<_>>().join(b"\r\n".as_slice())),
-        ("BOM and CRLF", |b| [b"\xef\xbb\xbf".as_slice(), &b.split(|&c| c == b'\n').collect::<Vec<_>>().join(b"\r\n".as_slice())].concat()),
-    ];
+    fn bom(bytes: &[u8]) -> Vec<u8> {
+        [b"\xef\xbb\xbf".as_slice(), bytes].concat()
+    }
+    fn crlf(bytes: &[u8]) -> Vec<u8> {
+        bytes.split(|&b| b == b'\n').collect::<Vec<_>>().join(b"\r\n".as_slice())
+    }
+    type Transform = fn(&[u8]) -> Vec<u8>;
+    let transforms: [(&str, Transform); 3] = [("BOM", bom), ("CRLF", crlf), ("BOM and CRLF", |b| bom(&crlf(b)))];
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("corpus-editors-{}", std::process::id()));
     for base_dir in [root().join("tests/fixtures/ok"), root().join("corpus")] {
         let expected = load_dir(&base_dir).unwrap_or_else(|e| panic!("{e}"));
