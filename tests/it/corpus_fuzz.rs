@@ -460,7 +460,7 @@ fn check_tokens(text: &str) -> Result<(), String> {
 
 #[test]
 fn mutated_real_queries_and_passages_keep_the_analyser_and_engine_contracts() {
-    let cases = env_number("VERKENNER_FUZZ_CASES").map_or(3_000, |n| n as usize * 5);
+    let cases = env_number("VERKENNER_FUZZ_CASES").map_or(2_000, |n| n as usize * 5);
     let seed = env_number("VERKENNER_FUZZ_SEED").unwrap_or(0xc0_ffee);
     let mut rng = XorShift(seed.rotate_left(17) | 1);
     let queries = relevance_queries();
