@@ -232,8 +232,10 @@ impl<'a> Engine<'a> {
                 top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.scores[p as usize] }).collect()
             }
             _ => {
-                for clause in clauses {
-                    self.score_clause(scratch, clause);
+                let order = self.clause_order(clauses);
+                if !(limit <= MAX_KEPT && self.rank_matching_all(scratch, clauses, &order, limit, &admit)) {
+                    scratch.reset();
+                    self.score_clauses(scratch, clauses, &order);
                 }
                 let candidates = scratch.touched.iter().copied().filter(|&p| scratch.coverage[p as usize] != 0 && admit(p));
                 if limit <= MAX_KEPT {
@@ -339,9 +341,7 @@ impl<'a> Engine<'a> {
         let clauses = self.plan(&query);
         let lookup = TermLookup::new(self.index, &clauses);
         with_scratch(self.passage_count(), |scratch| {
-            for clause in &clauses {
-                self.score_clause(scratch, clause);
-            }
+            self.score_clauses(scratch, &clauses, &self.clause_order(&clauses));
             let candidates = self.candidates(scratch, &query);
             let facets = Facets::count(self.corpus, &self.meta, &candidates, filters);
             let mut ranked = candidates;
@@ -390,13 +390,57 @@ impl<'a> Engine<'a> {
         out
     }
 
-    /// Adds one clause's contribution: for each passage the best of its alternatives.
-    fn score_clause(&self, scratch: &mut Scratch, clause: &Clause) {
+    /// The order clauses are scored in, the same for every way of answering so that scores
+    /// add up to the same bits: those that count, the cheapest first (fewest postings to
+    /// read), then the others (stop words beside other words).
+    fn clause_order(&self, clauses: &[Clause]) -> Vec<usize> {
+        let cost = |c: &Clause| -> usize {
+            let terms = c.terms.iter().map(|e| self.index.document_frequency(e.term));
+            let phrases = c.phrases.iter().flat_map(|a| &a.terms).filter_map(|t| self.index.term_id(t)).map(|t| self.index.document_frequency(t));
+            terms.chain(phrases).sum()
+        };
+        let mut order: Vec<usize> = (0..clauses.len()).collect();
+        order.sort_by_key(|&i| (clauses[i].mask == 0, cost(&clauses[i]), i));
+        order
+    }
+
+    /// Scores every clause in `order`. Clauses that do not count come last and only add to
+    /// passages that match already: a passage that only they reach is no candidate, so it is
+    /// not worth a place in the buffers.
+    fn score_clauses(&self, scratch: &mut Scratch, clauses: &[Clause], order: &[usize]) {
+        for &i in order {
+            self.score_clause(scratch, &clauses[i], clauses[i].mask == 0);
+        }
+    }
+
+    /// Scores the clauses in `order` for the passages that match the first one only, when
+    /// its words can be matched by no other clause: a passage without them cannot match all
+    /// words. If at least `limit` admitted passages match all words, the best of them are the
+    /// answer, with their full scores, and this returns true; otherwise the caller starts
+    /// over and scores every passage.
+    fn rank_matching_all(&self, scratch: &mut Scratch, clauses: &[Clause], order: &[usize], limit: usize, admit: &impl Fn(u32) -> bool) -> bool {
+        let (Some(&first), all) = (order.first(), clauses.iter().fold(0u32, |m, c| m | c.mask)) else { return false };
+        let own = clauses[first].mask;
+        let shared = clauses.iter().enumerate().any(|(i, c)| i != first && c.mask & own != 0);
+        if own == 0 || own == all || shared {
+            return false;
+        }
+        for (k, &i) in order.iter().enumerate() {
+            self.score_clause(scratch, &clauses[i], k > 0);
+        }
+        let complete = scratch.touched.iter().filter(|&&p| scratch.coverage[p as usize] == all && admit(p)).count();
+        complete >= limit
+    }
+
+    /// Adds one clause's contribution: for each passage the best of its alternatives; only to
+    /// passages that match a clause that counts, if `only_matching`.
+    fn score_clause(&self, scratch: &mut Scratch, clause: &Clause, only_matching: bool) {
         let n = self.passage_count();
+        let wanted = |scratch: &Scratch, p: u32| (p as usize) < n && (!only_matching || scratch.coverage[p as usize] != 0);
         for e in &clause.terms {
             let (weight, tier) = (self.term_weight(clause, e), e.kind.tier());
             for (p, tf) in self.index.postings(e.term).raw() {
-                if (p as usize) < n {
+                if wanted(scratch, p) {
                     scratch.offer(p, weight * self.posting_score(p as usize, tf), tier);
                 }
             }
@@ -404,8 +448,10 @@ impl<'a> Engine<'a> {
         for alternative in &clause.phrases {
             let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
             for (passage, count) in self.phrase_passages(&alternative.terms) {
-                let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
-                scratch.offer(passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier());
+                if wanted(scratch, passage) {
+                    let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
+                    scratch.offer(passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier());
+                }
             }
         }
         scratch.commit(clause.mask);

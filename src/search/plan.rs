@@ -69,16 +69,18 @@ impl Engine<'_> {
 
     fn word_clause(&self, word: &Word, mask: u32) -> Clause {
         let w = &self.weights;
+        // Stemming is the dearest step of planning a short query: once per word.
+        let word_stem = stem(&word.term);
         let mut clause = Clause {
             label: word.term.clone(),
             mask,
             factor: if mask == 0 { w.stop_word } else { 1.0 },
             cap: self.index.term_id(&word.term).map_or(f32::INFINITY, |t| self.idf(t)),
-            terms: self.expand(word),
+            terms: self.expand(word, &word_stem),
             phrases: Vec::new(),
         };
         if !word.exact && !word.stop {
-            for entry in self.synonyms_of(word).filter(|e| e.len() > 1) {
+            for (entry, _) in self.synonyms_of(word, &word_stem).filter(|(e, _)| e.len() > 1) {
                 clause.phrases.push(PhraseAlternative { terms: entry.clone(), kind: MatchKind::Synonym, weight: w.synonym });
             }
         }
@@ -99,7 +101,7 @@ impl Engine<'_> {
         let groups = self.index.synonyms().iter().filter(|g| g.entries.iter().any(|e| e == entry));
         for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
             match other.as_slice() {
-                [term] => self.add_forms(&mut clause.terms, term, MatchKind::Synonym, self.weights.synonym),
+                [term] => self.add_forms(&mut clause.terms, term, &stem(term), MatchKind::Synonym, self.weights.synonym),
                 terms => clause.phrases.push(PhraseAlternative { terms: terms.to_vec(), kind: MatchKind::Synonym, weight: self.weights.synonym }),
             }
         }
@@ -116,7 +118,7 @@ impl Engine<'_> {
     }
 
     /// The corpus terms a query word stands for, best kind first, each once.
-    fn expand(&self, word: &Word) -> Vec<Expansion> {
+    fn expand(&self, word: &Word, word_stem: &str) -> Vec<Expansion> {
         let w = &self.weights;
         let mut out: Vec<Expansion> = Vec::new();
         if let Some(t) = self.index.term_id(&word.term) {
@@ -125,9 +127,11 @@ impl Engine<'_> {
         if word.exact {
             return out;
         }
-        self.add_forms(&mut out, &word.term, MatchKind::Stem, w.stem);
-        for entry in self.synonyms_of(word).filter(|e| e.len() == 1) {
-            self.add_forms(&mut out, &entry[0], MatchKind::Synonym, w.synonym);
+        self.add_forms(&mut out, &word.term, word_stem, MatchKind::Stem, w.stem);
+        for (entry, entry_stem) in self.synonyms_of(word, word_stem) {
+            if let ([term], Some(entry_stem)) = (entry.as_slice(), entry_stem) {
+                self.add_forms(&mut out, term, entry_stem, MatchKind::Synonym, w.synonym);
+            }
         }
         if word.prefix {
             let range = self.index.prefix_range(&word.term);
@@ -136,8 +140,7 @@ impl Engine<'_> {
             }
         }
         if !word.stop {
-            let word_stem = stem(&word.term);
-            let compounds = self.index.terms_with_part(&word.term).chain(self.index.terms_with_part(&word_stem));
+            let compounds = self.index.terms_with_part(&word.term).chain(self.index.terms_with_part(word_stem));
             let compounds: Vec<u32> = compounds.filter(|&(_, kind)| kind == PartKind::Compound).map(|(t, _)| t).collect();
             for t in self.most_frequent(compounds, MAX_COMPOUND_TERMS) {
                 push(&mut out, t, MatchKind::Compound, w.compound);
@@ -155,29 +158,29 @@ impl Engine<'_> {
 
     /// `term` itself and its other forms: the terms with its stem that share its root, and
     /// the terms that are it with an inflection ending.
-    fn add_forms(&self, out: &mut Vec<Expansion>, term: &str, kind: MatchKind, weight: f32) {
+    fn add_forms(&self, out: &mut Vec<Expansion>, term: &str, term_stem: &str, kind: MatchKind, weight: f32) {
         if let Some(t) = self.index.term_id(term) {
             push(out, t, kind, weight);
         }
-        let term_stem = stem(term);
-        for &t in self.index.terms_with_stem(&term_stem) {
+        for &t in self.index.terms_with_stem(term_stem) {
             if shares_root(term, self.index.term(t)) {
                 push(out, t, kind, weight);
             }
         }
-        let forms = self.index.terms_with_part(term).chain(self.index.terms_with_part(&term_stem));
+        let forms = self.index.terms_with_part(term).chain(self.index.terms_with_part(term_stem));
         for (t, _) in forms.filter(|&(_, k)| k == PartKind::Form) {
             push(out, t, kind, weight);
         }
     }
 
-    /// The other entries of the synonym groups that hold the word (or a form of it).
-    fn synonyms_of<'s>(&'s self, word: &'s Word) -> impl Iterator<Item = &'s Vec<String>> + 's {
-        let word_stem = stem(&word.term);
+    /// The other entries of the synonym groups that hold the word (or a form of it), each
+    /// with its stem if it is one word.
+    fn synonyms_of<'s>(&'s self, word: &'s Word, word_stem: &'s str) -> impl Iterator<Item = (&'s Vec<String>, Option<&'s str>)> + 's {
         let groups = self.index.synonyms().iter().zip(&self.synonym_stems);
         groups.flat_map(move |(group, stems)| {
-            let member = group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem.as_str())));
-            group.entries.iter().filter(move |e| member && !(e.len() == 1 && e[0] == word.term))
+            let member = group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem)));
+            let others = group.entries.iter().zip(stems).filter(move |(e, _)| member && !(e.len() == 1 && e[0] == word.term));
+            others.map(|(e, s)| (e, s.as_deref()))
         })
     }
 
