@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::format::{Groups, PostingLists, Strings};
+use super::format::{Groups, PostingLists, StemTable, Strings};
 use super::{field_texts, Index, Posting, SynonymGroup, FIELD_COUNT, FORMAT_VERSION};
 use crate::corpus::Corpus;
 use crate::text::{analyze, Analyzer, Decompounder, PartKind};
@@ -15,10 +15,7 @@ pub fn build(corpus: &Corpus) -> Index<'static> {
     let (postings, lengths) = invert(corpus);
     let terms: Vec<&str> = postings.keys().map(String::as_str).collect();
     let term_stems: Vec<String> = terms.iter().map(|t| Analyzer.term(t).stem).collect();
-    let mut by_stem: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for (id, stem) in term_stems.iter().enumerate() {
-        by_stem.entry(stem).or_default().push(id as u32);
-    }
+    let term_table = Strings::from_sorted(&terms);
     let parts = parts(corpus, &terms, &term_stems);
     let mut lists = PostingLists::default();
     postings.values().for_each(|list| lists.push(list));
@@ -28,10 +25,9 @@ pub fn build(corpus: &Corpus) -> Index<'static> {
     phrases.values().for_each(|list| phrase_lists.push(list));
     Index {
         version: FORMAT_VERSION,
-        terms: Strings::from_sorted(&terms),
+        stems: StemTable::new(&term_table, &term_stems),
+        terms: term_table,
         postings: lists,
-        stems: Strings::from_sorted(&by_stem.keys().collect::<Vec<_>>()),
-        stem_terms: Groups::from_lists(by_stem.into_values()),
         parts: Strings::from_sorted(&parts.keys().collect::<Vec<_>>()),
         part_terms: Groups::from_lists(parts.into_values()),
         phrases: Strings::from_sorted(&phrases.keys().collect::<Vec<_>>()),

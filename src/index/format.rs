@@ -3,8 +3,10 @@
 //! Terms:
 //! - a *string table* is a sorted list of strings, stored as one text and the length of each
 //!   string; decoding borrows the text from the embedded bytes and sums the lengths;
-//! - a *group table* gives each entry of a string table a list of term ids (the terms with a
-//!   stem, the terms holding a part);
+//! - a *group table* gives each entry of a string table a list of term ids (the terms holding
+//!   a part);
+//! - the *stem table* groups the terms by stem, storing each stem against its term (see
+//!   [`StemTable`]);
 //! - a *posting list* is a term's postings in passage order, each stored as the gap to the
 //!   previous passage (a varint, usually one byte) and one byte of term frequencies (see
 //!   [`pack`]); all lists are one byte string, borrowed from the embedded bytes, and read by
@@ -42,7 +44,7 @@ pub fn unpack(byte: u8) -> [u8; FIELD_COUNT] {
     [byte & 0x1f, byte >> 5 & 1, byte >> 6 & 1, byte >> 7]
 }
 
-/// A sorted table of strings (terms, stems, parts).
+/// A sorted table of strings (terms, parts, phrases).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Strings<'a> {
     text: Cow<'a, str>,
@@ -126,6 +128,140 @@ impl<'de: 'a, 'a> Deserialize<'de> for Strings<'a> {
             return Err(D::Error::custom("string table cuts a character"));
         }
         Ok(Strings { text: Cow::Borrowed(text), ends })
+    }
+}
+
+/// The terms grouped by stem, stored against the vocabulary instead of as strings of their
+/// own: a Snowball stem mostly keeps the start of its term (`bezuinig` of `bezuinigingen`),
+/// so each term stores how many bytes its stem drops, and the few stems that then add
+/// something (`initiatief` of `initiatieven`) store that *tail*. The terms in stem order,
+/// nearly the vocabulary's own order, are stored as differences, which compress to almost
+/// nothing. Decoding finds where each stem's run of terms ends.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StemTable<'a> {
+    /// Per term: bytes at its end that its stem does not keep.
+    drop: Vec<u32>,
+    /// (term, the stem's tail), by term, for stems that are not a start of their term.
+    tails: Vec<(u32, Cow<'a, str>)>,
+    /// Term ids by (stem, id).
+    order: Vec<u32>,
+    /// End of each stem's run in `order`; found on decoding.
+    ends: Vec<u32>,
+}
+
+impl<'a> StemTable<'a> {
+    /// The table of `terms` (sorted) with their `stems`, one per term.
+    pub fn new(terms: &Strings, stems: &[String]) -> StemTable<'static> {
+        let mut table = StemTable::default();
+        for (id, stem) in stems.iter().enumerate() {
+            let term = terms.get(id as u32);
+            let mut keep = term.bytes().zip(stem.bytes()).take_while(|(a, b)| a == b).count();
+            while !term.is_char_boundary(keep) || !stem.is_char_boundary(keep) {
+                keep -= 1;
+            }
+            table.drop.push((term.len() - keep) as u32);
+            if keep < stem.len() {
+                table.tails.push((id as u32, Cow::Owned(stem[keep..].to_string())));
+            }
+        }
+        table.order = (0..stems.len() as u32).collect();
+        table.order.sort_by(|&a, &b| stems[a as usize].cmp(&stems[b as usize]).then(a.cmp(&b)));
+        table.link(terms);
+        table
+    }
+
+    /// A term's stem, as the start of the term it keeps and the tail it adds.
+    fn stem<'t>(&'t self, terms: &'t Strings, term: u32) -> (&'t str, &'t str) {
+        let text = terms.get(term);
+        let keep = text.len().saturating_sub(self.drop[term as usize] as usize);
+        let tail = self.tails.binary_search_by_key(&term, |t| t.0).map_or("", |i| &self.tails[i].1);
+        (text.get(..keep).unwrap_or(text), tail)
+    }
+
+    /// Finds the end of each stem's run in `order`.
+    fn link(&mut self, terms: &Strings) {
+        self.ends.clear();
+        for i in 1..self.order.len() {
+            let ((a, a_tail), (b, b_tail)) = (self.stem(terms, self.order[i - 1]), self.stem(terms, self.order[i]));
+            if !a.bytes().chain(a_tail.bytes()).eq(b.bytes().chain(b_tail.bytes())) {
+                self.ends.push(i as u32);
+            }
+        }
+        if !self.order.is_empty() {
+            self.ends.push(self.order.len() as u32);
+        }
+    }
+
+    /// Checks the table against the vocabulary and links it; false if they disagree.
+    pub fn check_and_link(&mut self, terms: &Strings) -> bool {
+        let n = terms.len();
+        let mut seen = vec![false; n];
+        let permutation = self.order.len() == n && self.order.iter().all(|&t| (t as usize) < n && !std::mem::replace(&mut seen[t as usize], true));
+        let fits = self.drop.len() == n
+            && self.drop.iter().enumerate().all(|(t, &d)| {
+                let text = terms.get(t as u32);
+                (d as usize) <= text.len() && text.is_char_boundary(text.len() - d as usize)
+            })
+            && self.tails.windows(2).all(|w| w[0].0 < w[1].0)
+            && self.tails.iter().all(|t| (t.0 as usize) < n);
+        if permutation && fits {
+            self.link(terms);
+        }
+        permutation && fits
+    }
+
+    /// The terms whose stem is `stem`, in id order.
+    pub fn find(&self, terms: &Strings, stem: &str) -> &[u32] {
+        let start_of = |g: usize| if g == 0 { 0 } else { self.ends[g - 1] as usize };
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let (kept, tail) = self.stem(terms, self.order[start_of(mid)]);
+            match cmp_joined(kept, tail, stem) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return &self.order[start_of(mid)..self.ends[mid] as usize],
+            }
+        }
+        &[]
+    }
+}
+
+/// `a` followed by `b`, compared with `target`, byte by byte as strings compare.
+fn cmp_joined(a: &str, b: &str, target: &str) -> std::cmp::Ordering {
+    let (a, b, target) = (a.as_bytes(), b.as_bytes(), target.as_bytes());
+    let n = a.len().min(target.len());
+    a[..n].cmp(&target[..n]).then_with(|| if a.len() > target.len() { std::cmp::Ordering::Greater } else { b.cmp(&target[a.len()..]) })
+}
+
+impl Serialize for StemTable<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut previous = 0i64;
+        let steps: Vec<i32> = self
+            .order
+            .iter()
+            .map(|&t| {
+                let step = (t as i64 - previous) as i32;
+                previous = t as i64;
+                step
+            })
+            .collect();
+        let tails: Vec<(u32, &str)> = self.tails.iter().map(|(t, s)| (*t, &**s)).collect();
+        (&self.drop, tails, steps).serialize(serializer)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for StemTable<'a> {
+    /// Unlinked: [`StemTable::check_and_link`] completes it against the vocabulary.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (drop, tails, steps): (Vec<u32>, Vec<(u32, &'de str)>, Vec<i32>) = Deserialize::deserialize(deserializer)?;
+        let mut previous = 0i64;
+        let mut order = Vec::with_capacity(steps.len());
+        for step in steps {
+            previous += i64::from(step);
+            order.push(u32::try_from(previous).map_err(|_| D::Error::custom("stem order out of range"))?);
+        }
+        Ok(StemTable { drop, tails: tails.into_iter().map(|(t, s)| (t, Cow::Borrowed(s))).collect(), order, ends: Vec::new() })
     }
 }
 
@@ -372,6 +508,25 @@ mod tests {
         assert_eq!(postings.count(), 0);
         let postings = Postings { bytes: &[3], next: 0 };
         assert_eq!(postings.count(), 0);
+    }
+
+    #[test]
+    fn stem_tables_find_terms_by_stem_after_a_round_trip() {
+        let terms = Strings::from_sorted(&["initiatief", "initiatieven", "regel", "regels", "zorg"]);
+        let stems: Vec<String> = ["initiatief", "initiatief", "regel", "regel", "zorg"].map(String::from).to_vec();
+        let table = StemTable::new(&terms, &stems);
+        let bytes = postcard::to_allocvec(&table).expect("serialises");
+        let mut decoded: StemTable = postcard::from_bytes(&bytes).expect("decodes");
+        assert!(decoded.check_and_link(&terms));
+        assert_eq!(decoded, table);
+        assert_eq!(decoded.find(&terms, "initiatief"), &[0, 1]);
+        assert_eq!(decoded.find(&terms, "regel"), &[2, 3]);
+        assert_eq!(decoded.find(&terms, "zorg"), &[4]);
+        assert_eq!(decoded.find(&terms, "initiatie"), &[] as &[u32]);
+        assert_eq!(decoded.find(&terms, "zorgen"), &[] as &[u32]);
+        assert_eq!(decoded.tails.len(), 1, "only `initiatieven` needs a tail");
+        let other = Strings::from_sorted(&["a", "b"]);
+        assert!(!decoded.check_and_link(&other), "a table of another vocabulary is refused");
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub use format::{Posting, Postings, RawPostings};
 
 use crate::corpus::Corpus;
 use crate::text::PartKind;
-use format::{Groups, PostingLists, Strings};
+use format::{Groups, PostingLists, StemTable, Strings};
 
 /// The fields of a passage, in the order of [`Posting::tf`] and [`Index::lengths`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub enum Field {
 pub const FIELD_COUNT: usize = 4;
 
 /// Bumped whenever the layout changes, so old bytes are refused instead of misread.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 /// A curated group of words that mean the same here (`wmo`, `wet maatschappelijke
 /// ondersteuning`). Each entry is stored as its folded terms.
@@ -60,10 +60,9 @@ pub struct Index<'a> {
     /// For each term, its postings sorted by passage.
     #[serde(borrow)]
     postings: PostingLists<'a>,
-    /// Every stem, sorted, with the terms that have it.
+    /// The terms grouped by stem.
     #[serde(borrow)]
-    stems: Strings<'a>,
-    stem_terms: Groups,
+    stems: StemTable<'a>,
     /// Every part, sorted, with the terms that hold it: `id << 1 | 1` for a form, `id << 1`
     /// for a compound.
     #[serde(borrow)]
@@ -113,7 +112,10 @@ impl<'a> Index<'a> {
         if version != Some(FORMAT_VERSION) {
             return Err(DecodeError::Inconsistent("another format version"));
         }
-        let index: Index<'a> = postcard::from_bytes(bytes).map_err(DecodeError::Format)?;
+        let mut index: Index<'a> = postcard::from_bytes(bytes).map_err(DecodeError::Format)?;
+        if !index.stems.check_and_link(&index.terms) {
+            return Err(DecodeError::Inconsistent("the stem table does not fit the vocabulary"));
+        }
         index.check()?;
         Ok(index)
     }
@@ -125,10 +127,10 @@ impl<'a> Index<'a> {
         if self.postings.len() != terms || self.phrase_postings.len() != self.phrases.len() {
             return fail("posting lists and their strings differ in number");
         }
-        if self.stem_terms.len() != self.stems.len() || self.part_terms.len() != self.parts.len() {
+        if self.part_terms.len() != self.parts.len() {
             return fail("a group table and its strings differ in number");
         }
-        if self.stem_terms.max_id().is_some_and(|id| id as usize >= terms) || self.part_terms.max_id().is_some_and(|id| (id >> 1) as usize >= terms) {
+        if self.part_terms.max_id().is_some_and(|id| (id >> 1) as usize >= terms) {
             return fail("a group names a term that does not exist");
         }
         Ok(())
@@ -158,7 +160,7 @@ impl<'a> Index<'a> {
 
     /// The terms with the given stem.
     pub fn terms_with_stem(&self, stem: &str) -> &[u32] {
-        self.stems.find(stem).map_or(&[], |i| self.stem_terms.get(i))
+        self.stems.find(&self.terms, stem)
     }
 
     /// The terms that hold `part`, each with what the part is to it.
