@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::parts::{people, StanceBadge};
 use super::{focus_after_move, set_title, use_nav};
-use crate::corpus::{Corpus, Kind, Stance};
+use crate::corpus::{Corpus, Kind, PassageIdx, Stance};
 use crate::search::{marks, year_id, Facets, Filters, Hit, MatchKind, Results};
 use crate::state::Route;
 
@@ -35,6 +35,7 @@ pub fn SearchView() -> impl IntoView {
             crate::engine().search(&route.query, &filters, PAGE + extra)
         })
     });
+    let empty = Memo::new(move |_| results.with(|r| r.total == 0));
     let show_more = move |_: MouseEvent| {
         let key = nav.route.with_untracked(Route::to_query);
         let shown = results.with_untracked(|r| r.hits.len());
@@ -59,13 +60,12 @@ pub fn SearchView() -> impl IntoView {
                     <p class="search__count" role="status" aria-live="polite" aria-atomic="true">
                         {move || count_text(&results.get())}
                     </p>
-                    {move || {
-                        let results = results.get();
-                        if results.total == 0 {
-                            view! { <NoResults results=results /> }.into_any()
-                        } else {
-                            view! { <HitList results=results /> }.into_any()
-                        }
+                    // Switched only when the results become empty or stop being so: the list
+                    // itself updates in place.
+                    {move || if empty.get() {
+                        (move || view! { <NoResults results=results.get() /> }).into_any()
+                    } else {
+                        view! { <HitList results=results /> }.into_any()
                     }}
                     {move || {
                         let (shown, total) = results.with(|r| (r.hits.len(), r.total));
@@ -162,25 +162,31 @@ pub fn count_text(results: &Results) -> String {
     }
 }
 
+/// The hits, keyed by passage: a hit that stays listed while the reader types keeps its
+/// element, and only its link, snippet and reasons are updated.
 #[component]
-fn HitList(results: Results) -> impl IntoView {
+fn HitList(results: Memo<Results>) -> impl IntoView {
     let corpus = crate::corpus();
-    let route = use_nav().route.get_untracked();
     view! {
         <ol class="hits">
-            {results.hits.into_iter().map(|hit| view! { <HitItem corpus=corpus hit=hit route=route.clone() /> }).collect_view()}
+            <For each=move || results.with(|r| r.hits.iter().map(|h| h.passage).collect::<Vec<_>>()) key=|p| *p let:passage>
+                <HitItem corpus=corpus passage=passage results=results />
+            </For>
         </ol>
     }
 }
 
 #[component]
-fn HitItem(corpus: &'static Corpus, hit: Hit, route: Route) -> impl IntoView {
+fn HitItem(corpus: &'static Corpus, passage: PassageIdx, results: Memo<Results>) -> impl IntoView {
     let nav = use_nav();
-    let passage = &corpus.passages[hit.passage as usize];
-    let doc = &corpus.documents[hit.document as usize];
-    let article = &corpus.documents[corpus.article_of(hit.document) as usize];
-    let to = Route { passage: Some(passage.id.clone()), doc: Some(article.id.clone()), view: crate::state::View::Lezen, ..route };
-    let href = nav.href(&to);
+    let hit = Memo::new(move |_| results.with(|r| r.hits.iter().find(|h| h.passage == passage).cloned()));
+    let p = &corpus.passages[passage as usize];
+    let doc = &corpus.documents[p.document as usize];
+    let article = &corpus.documents[corpus.article_of(p.document) as usize];
+    // The link keeps the query and filters, so the reading view marks the words and Back
+    // returns to these results.
+    let to = move || Route { passage: Some(p.id.clone()), doc: Some(article.id.clone()), view: crate::state::View::Lezen, ..nav.route.get() };
+    let href = move || nav.href(&to());
     let who = if doc.is_comment() {
         format!("Reactie van {}", people(&doc.authors))
     } else if !doc.authors.is_empty() {
@@ -189,33 +195,43 @@ fn HitItem(corpus: &'static Corpus, hit: Hit, route: Route) -> impl IntoView {
         people(&doc.quoted)
     };
     let date = article.date.map(|d| d.dutch());
-    let why = explain(&hit);
-    let snippet = hit.snippet;
+    let snippet = move || {
+        hit.with(|h| {
+            h.as_ref().map(|h| {
+                let snippet = &h.snippet;
+                view! {
+                    {snippet.cut_start.then_some("\u{2026}")}
+                    {marked(&snippet.text, &snippet.marks)}
+                    {snippet.cut_end.then_some("\u{2026}")}
+                }
+            })
+        })
+    };
+    let why = move || {
+        let why = hit.with(|h| h.as_ref().map(explain).unwrap_or_default());
+        (!why.is_empty()).then(|| view! {
+            <details class="hit__why">
+                <summary>"Waarom deze treffer?"</summary>
+                <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            </details>
+        })
+    };
     view! {
-        <li class="hit" data-passage=passage.id.clone() data-stance=passage.stance.id()>
+        <li class="hit" data-passage=p.id.clone() data-stance=p.stance.id()>
             <h2 class="hit__title">
-                <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{article.title.clone()}</a>
+                <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{article.title.clone()}</a>
             </h2>
             <p class="hit__meta">
                 <span class="kind">{doc.kind.label()}</span>
                 {(!who.is_empty()).then(|| view! { <span>{who}</span> })}
                 {date.map(|d| view! { <span>{d}</span> })}
             </p>
-            <p class="hit__snippet">
-                {snippet.cut_start.then_some("\u{2026}")}
-                {marked(&snippet.text, &snippet.marks)}
-                {snippet.cut_end.then_some("\u{2026}")}
-            </p>
+            <p class="hit__snippet">{snippet}</p>
             <div class="passage__meta">
-                <StanceBadge stance=passage.stance />
-                <super::parts::ThemeList corpus=corpus passage=passage />
+                <StanceBadge stance=p.stance />
+                <super::parts::ThemeList corpus=corpus passage=p />
             </div>
-            {(!why.is_empty()).then(|| view! {
-                <details class="hit__why">
-                    <summary>"Waarom deze treffer?"</summary>
-                    <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                </details>
-            })}
+            {why}
         </li>
     }
 }
@@ -302,28 +318,27 @@ fn NoResults(results: Results) -> impl IntoView {
     }
 }
 
-/// One filter value as shown: URL key and value, label, and its count under the query.
+/// One filter value as shown: URL key and value, and label.
 struct Option_ {
     key: &'static str,
     value: String,
     label: String,
-    count: u32,
 }
 
 fn filter_groups(corpus: &Corpus, facets: &Facets) -> Vec<(&'static str, Vec<Option_>)> {
-    let option = |key, value: &str, label: &str, count| Option_ { key, value: value.to_string(), label: label.to_string(), count };
+    let option = |key, value: &str, label: &str| Option_ { key, value: value.to_string(), label: label.to_string() };
     vec![
-        ("Kant", Stance::ALL.iter().map(|&s| option("kant", s.id(), s.label(), facets.stances[s as usize])).collect()),
-        ("Thema", corpus.themes.iter().enumerate().map(|(i, t)| option("thema", &t.id, &t.label, facets.themes[i])).collect()),
-        ("Soort bron", Kind::ALL.iter().map(|&k| option("soort", k.id(), k.label(), facets.kinds[k as usize])).collect()),
+        ("Kant", Stance::ALL.iter().map(|&s| option("kant", s.id(), s.label())).collect()),
+        ("Thema", corpus.themes.iter().map(|t| option("thema", &t.id, &t.label)).collect()),
+        ("Soort bron", Kind::ALL.iter().map(|&k| option("soort", k.id(), k.label())).collect()),
         (
             "Document",
             facets
                 .documents
                 .iter()
-                .map(|&(a, n)| {
+                .map(|&(a, _)| {
                     let doc = &corpus.documents[a as usize];
-                    option("document", &doc.id, doc.title.as_deref().unwrap_or(&doc.id), n)
+                    option("document", &doc.id, doc.title.as_deref().unwrap_or(&doc.id))
                 })
                 .collect(),
         ),
@@ -332,10 +347,23 @@ fn filter_groups(corpus: &Corpus, facets: &Facets) -> Vec<(&'static str, Vec<Opt
             facets
                 .years
                 .iter()
-                .map(|&(y, n)| option("jaar", &year_id(y), &y.map_or_else(|| "Datum onbekend".to_string(), |y| y.to_string()), n))
+                .map(|&(y, _)| option("jaar", &year_id(y), &y.map_or_else(|| "Datum onbekend".to_string(), |y| y.to_string())))
                 .collect(),
         ),
     ]
+}
+
+/// The count of option `index` of group `group`, in the order of [`filter_groups`] (which
+/// lists every value the corpus has, whatever the query).
+fn facet_count(facets: &Facets, group: usize, index: usize) -> u32 {
+    let count = match group {
+        0 => facets.stances.get(index).copied(),
+        1 => facets.themes.get(index).copied(),
+        2 => facets.kinds.get(index).copied(),
+        3 => facets.documents.get(index).map(|d| d.1),
+        _ => facets.years.get(index).map(|y| y.1),
+    };
+    count.unwrap_or(0)
 }
 
 /// The filters with their counts; a change keeps the current view and adds a history entry.
@@ -360,31 +388,32 @@ pub fn FilterPanel(results: Memo<Results>) -> impl IntoView {
                 disabled=move || nav.route.with(|r| r.filters.is_empty())>
                 "Alle filters wissen"
             </button>
-            {move || {
-                let facets = results.with(|r| r.facets.clone());
-                let route = nav.route.get();
-                filter_groups(corpus, &facets)
-                    .into_iter()
-                    .map(|(legend, options)| view! {
-                        <fieldset class="filters__group">
-                            <legend>{legend}</legend>
-                            {options.into_iter().map(|o| {
-                                let checked = route.filters.has(o.key, &o.value);
-                                let id = format!("f-{}-{}", o.key, o.value);
-                                let (key, value) = (o.key, o.value.clone());
-                                view! {
-                                    <div class="filters__option" data-filter=o.key data-value=o.value.clone()>
-                                        <input type="checkbox" id=id.clone() checked=checked
-                                            disabled=!checked && o.count == 0
-                                            on:change=move |_| toggle(key, value.clone()) />
-                                        <label for=id>{o.label}" "<span class="filters__count">{format!("({})", o.count)}</span></label>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </fieldset>
-                    })
-                    .collect_view()
-            }}
+            // Built once: the values never change, only their counts, their disabled state and
+            // whether they are checked, each updated in place as the query changes.
+            {filter_groups(corpus, &results.with_untracked(|r| r.facets.clone()))
+                .into_iter()
+                .enumerate()
+                .map(|(group, (legend, options))| view! {
+                    <fieldset class="filters__group">
+                        <legend>{legend}</legend>
+                        {options.into_iter().enumerate().map(|(index, o)| {
+                            let count = Memo::new(move |_| results.with(|r| facet_count(&r.facets, group, index)));
+                            let (key, value) = (o.key, o.value.clone());
+                            let checked = Memo::new(move |_| nav.route.with(|r| r.filters.has(key, &value)));
+                            let id = format!("f-{}-{}", o.key, o.value);
+                            let value = o.value.clone();
+                            view! {
+                                <div class="filters__option" data-filter=o.key data-value=o.value.clone()>
+                                    <input type="checkbox" id=id.clone() prop:checked=checked
+                                        disabled=move || !checked.get() && count.get() == 0
+                                        on:change=move |_| toggle(key, value.clone()) />
+                                    <label for=id>{o.label}" "<span class="filters__count">{move || format!("({})", count.get())}</span></label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                })
+                .collect_view()}
         </aside>
     }
 }
