@@ -58,7 +58,7 @@ bench: setup fetch
 	wasm-bindgen --target nodejs --out-dir target/bench/pkg target/wasm32-unknown-unknown/bench-wasm/verkenner.wasm
 	BENCH_PROFILE=release cargo rustc --release --quiet --lib --crate-type cdylib --target wasm32-unknown-unknown --features bench
 	wasm-bindgen --target nodejs --out-dir target/bench/pkg-release target/wasm32-unknown-unknown/release/verkenner.wasm
-	node tests/bench/bench.mjs target/bench
+	node --expose-gc tests/bench/bench.mjs target/bench
 	@$(MAKE) --no-print-directory bench-page
 
 # The built site in headless Chromium: first-visit bytes against tests/bench/budget.json, the

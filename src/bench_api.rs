@@ -41,6 +41,27 @@ impl BenchEngine {
         option_env!("BENCH_PROFILE").unwrap_or("release").to_string()
     }
 
+    /// Milliseconds of each step of [`BenchEngine::new`]: decoding the corpus, copying the
+    /// index bytes, decoding the index, setting up the engine.
+    pub fn load_steps(corpus: &[u8], index: &[u8]) -> Result<Vec<f64>, JsError> {
+        let mut times = Vec::new();
+        let mut start = js_sys::Date::now();
+        let mut lap = |times: &mut Vec<f64>| {
+            let now = js_sys::Date::now();
+            times.push(now - start);
+            start = now;
+        };
+        let corpus: &'static Corpus = Box::leak(Box::new(decode(corpus).map_err(|e| JsError::new(&e.to_string()))?));
+        lap(&mut times);
+        let bytes: &'static [u8] = Box::leak(index.to_vec().into_boxed_slice());
+        lap(&mut times);
+        let index: &'static Index<'static> = Box::leak(Box::new(Index::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?));
+        lap(&mut times);
+        std::hint::black_box(Engine::new(corpus, index));
+        lap(&mut times);
+        Ok(times)
+    }
+
     /// The wasm linear memory in bytes.
     pub fn memory_bytes() -> f64 {
         (core::arch::wasm32::memory_size(0) * 65536) as f64

@@ -47,7 +47,9 @@ function latency(run) {
   return { median: at(0.5), p95: at(0.95) };
 }
 
+/** Times `fn` after a garbage collection (node --expose-gc), so no engine pays for another's garbage. */
 function timed(fn) {
+  globalThis.gc?.();
   const start = performance.now();
   const value = fn();
   return { value, ms: performance.now() - start };
@@ -79,6 +81,7 @@ for (const scale of scales) {
   const release = timed(() => new ReleaseEngine(corpusBytes, indexBytes));
   const releaseRanked = latency((q) => release.value.rank(q, 10));
   const releaseFull = latency((q) => release.value.search(q, 10));
+  const steps = Array.from(BenchEngine.load_steps(corpusBytes, indexBytes));
   const same = queries.filter((q) => ours.value.rank(q, 10).join() === ours.value.search(q, 10).join()).length;
   ours.value.free();
   release.value.free();
@@ -100,7 +103,7 @@ for (const scale of scales) {
 
   rows.push({
     scale, n: passages.length,
-    ours: { indexRaw: indexBytes.length, indexBr: brotli(indexBytes), load: ours.ms, ranked: oursRanked, full: oursFull, same },
+    ours: { indexRaw: indexBytes.length, indexBr: brotli(indexBytes), load: ours.ms, steps, ranked: oursRanked, full: oursFull, same },
     release: { load: release.ms, ranked: releaseRanked, full: releaseFull },
     mini: { raw: Buffer.byteLength(miniJson), br: brotli(Buffer.from(miniJson)), build: mini.ms, load: miniLoad.ms, ...miniLatency },
     flex: { raw: flexBytes.length, br: brotli(flexBytes), build: flex.ms, ...flexLatency },
@@ -127,6 +130,7 @@ for (const r of rows) {
   console.log(`${r.scale.padEnd(10)} ${f(r.mini.median, r.ours.ranked.median, r.ours.full.median)} ${f(r.flex.median, r.ours.ranked.median, r.ours.full.median)} ${f(r.mini.p95, r.ours.ranked.p95, r.ours.full.p95)} ${f(r.flex.p95, r.ours.ranked.p95, r.ours.full.p95)} ${(r.mini.br / r.ours.indexBr).toFixed(2).padStart(18)} ${String(r.ours.same).padStart(8)}/${queries.length}`);
 }
 console.log('\nnotes: verkenner load = decoding corpus + index and setting up the engine in wasm (the index is built at build time); minisearch load = loadJSON of its serialised index; flexsearch "load" = its build time (its export is not one loadable file). verkenner ranked returns ids like the peers; full adds facet counts and explained, marked snippets of the 10 hits. "ranked = full": queries whose ranked ids equal the full hits.');
+console.log('verkenner load steps, ms (corpus decode / index copy / index decode / engine set-up): ' + rows.map((r) => `${r.scale} ${r.ours.steps.map((x) => x.toFixed(0)).join(' / ')}`).join('; '));
 console.log(`memory: wasm linear memory after the benchmark ${(BenchEngine.memory_bytes() / 1048576).toFixed(1)} MiB`);
 
 // Relevance: the queries of tests/relevance.toml over the real passages.
@@ -172,8 +176,8 @@ const relevanceRows = [
   ['flexsearch', score((c) => filtered(c, flexReal.search(c.query, { limit: 1000, merge: true }).map((r) => r.id)))],
 ];
 console.log(`\nrelevance: the ${relevance.cases.length} queries of tests/relevance.toml over the ${meta.length} real passages, every hit counted, filters applied to the peers' hits; scored as tests/it/search.rs scores ours`);
-console.log('engine        recall        first         top-3         absent kept out   min hits met   cases passed');
-const frac = (a, b) => `${a}/${b} (${b ? Math.round((100 * a) / b) : 100}%)`.padEnd(14);
+console.log('engine        recall          first           top-3           absent kept out     min hits met     cases passed');
+const frac = (a, b) => `${a}/${b} (${b ? Math.round((100 * a) / b) : 100}%)`.padEnd(16);
 for (const [name, t] of relevanceRows) {
   console.log(`${name.padEnd(13)} ${frac(t.found, t.expected)}${frac(t.first, t.firsts)}${frac(t.top3, t.top3s)}${frac(t.absent - t.absentBad, t.absent)}    ${frac(t.minHits - t.minHitsBad, t.minHits)} ${frac(t.passed, t.cases)}`);
 }
