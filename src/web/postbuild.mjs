@@ -104,7 +104,12 @@ const indexPath = join(dir, 'index.html');
 const index = readFileSync(indexPath, 'utf8').replace(/<meta name=["']?verkenner-build["']?[^>]*>\s*/g, '');
 writeFileSync(indexPath, intoHead(index, `<meta name="verkenner-build" content="${build}">`));
 
-const precache = ['./', ...built.map((f) => `./${f}`)];
+// Files for other sites, never used by the app's own pages: the host page's resize script
+// (a host page is not under this worker's control) and the oEmbed response (read by content
+// systems, not browsers). Precaching them would only add to every first visit.
+const FOR_HOSTS = new Set(['embed.js', 'oembed.json']);
+// index.html is cached once, as './' (navigations are answered with it whatever their path).
+const precache = ['./', ...built.filter((f) => f !== 'index.html' && !FOR_HOSTS.has(f)).map((f) => `./${f}`)];
 writeFileSync(
   join(dir, 'sw.js'),
   sw.replace(/const BUILD = '[^']*';/, `const BUILD = '${build}';`).replace(/const FILES = .*;/, `const FILES = ${JSON.stringify(precache)};`),

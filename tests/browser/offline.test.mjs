@@ -194,8 +194,10 @@ test('a first visit downloads each file once: the service worker reuses what the
   assert.deepEqual(twice, [], 'files downloaded more than once');
   const wasm = full.filter((r) => r.path.endsWith('.wasm'));
   assert.equal(wasm.length, 1, 'the wasm once');
-  const files = readdirSync(join(repo, 'dist')).filter((f) => !f.startsWith('.'));
+  const forHosts = ['embed.js', 'oembed.json'];
+  const files = readdirSync(join(repo, 'dist')).filter((f) => !f.startsWith('.') && !forHosts.includes(f));
   for (const f of files) assert.ok(times[`/v/${f}`] || (f === 'index.html' && times['/v/']), `${f} was precached`);
+  for (const f of forHosts) assert.equal(times[`/v/${f}`], undefined, `${f} is for host pages, not precached`);
   assertClean(assert, problems);
   await context.close();
   await server.close();
