@@ -147,6 +147,8 @@ pub struct StemTable<'a> {
     order: Vec<u32>,
     /// End of each stem's run in `order`; found on decoding.
     ends: Vec<u32>,
+    /// Per term, its place in `tails` plus one, or 0; found on decoding.
+    tail_of: Vec<u32>,
 }
 
 impl<'a> StemTable<'a> {
@@ -174,12 +176,19 @@ impl<'a> StemTable<'a> {
     fn stem<'t>(&'t self, terms: &'t Strings, term: u32) -> (&'t str, &'t str) {
         let text = terms.get(term);
         let keep = text.len().saturating_sub(self.drop[term as usize] as usize);
-        let tail = self.tails.binary_search_by_key(&term, |t| t.0).map_or("", |i| &self.tails[i].1);
+        let tail = match self.tail_of[term as usize] {
+            0 => "",
+            i => &self.tails[i as usize - 1].1,
+        };
         (text.get(..keep).unwrap_or(text), tail)
     }
 
     /// Finds the end of each stem's run in `order`.
     fn link(&mut self, terms: &Strings) {
+        self.tail_of = vec![0; self.drop.len()];
+        for (i, (term, _)) in self.tails.iter().enumerate() {
+            self.tail_of[*term as usize] = i as u32 + 1;
+        }
         self.ends.clear();
         for i in 1..self.order.len() {
             let ((a, a_tail), (b, b_tail)) = (self.stem(terms, self.order[i - 1]), self.stem(terms, self.order[i]));
@@ -261,7 +270,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for StemTable<'a> {
             previous += i64::from(step);
             order.push(u32::try_from(previous).map_err(|_| D::Error::custom("stem order out of range"))?);
         }
-        Ok(StemTable { drop, tails: tails.into_iter().map(|(t, s)| (t, Cow::Borrowed(s))).collect(), order, ends: Vec::new() })
+        Ok(StemTable { drop, tails: tails.into_iter().map(|(t, s)| (t, Cow::Borrowed(s))).collect(), order, ends: Vec::new(), tail_of: Vec::new() })
     }
 }
 

@@ -141,6 +141,8 @@ pub struct Engine<'a> {
     once: Vec<f32>,
     /// The champions of the long posting lists, for one-word queries.
     impacts: Impacts,
+    /// Per term, its idf.
+    idfs: Vec<f32>,
 }
 
 /// Per-passage buffers reused across queries, so a query allocates little.
@@ -188,7 +190,8 @@ impl<'a> Engine<'a> {
             .collect();
         let once: Vec<f32> = norms.iter().map(|norms| field_score(&weights, norms, 1)).collect();
         let impacts = Impacts::new(index, n, |tf, p| if tf == 1 { once[p] } else { field_score(&weights, &norms[p], tf) });
-        Engine { corpus, index, weights, synonym_stems, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts }
+        let idfs = (0..index.term_count() as u32).map(|t| idf(n, index.document_frequency(t))).collect();
+        Engine { corpus, index, weights, synonym_stems, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs }
     }
 
     pub fn weights(&self) -> &RankingWeights {
@@ -268,7 +271,7 @@ impl<'a> Engine<'a> {
                     for &(p, fs) in &champions.best {
                         self.touch(scratch, top, p, weight * fs, e.kind.tier(), admit);
                     }
-                    rest_bound = rest_bound.max(weight * champions.rest);
+                    rest_bound = at_least(rest_bound, weight * champions.rest);
                     unread.push(e);
                 }
                 None => self.read_list(scratch, top, e, weight, admit),
@@ -306,7 +309,7 @@ impl<'a> Engine<'a> {
     /// The weight of a clause's term: its kind's weight, the clause's factor, and its idf,
     /// capped at the clause's.
     fn term_weight(&self, clause: &Clause, e: &Expansion) -> f32 {
-        e.weight * clause.factor * self.idf(e.term).min(clause.cap)
+        e.weight * clause.factor * at_most(self.idf(e.term), clause.cap)
     }
 
     fn read_list(&self, scratch: &mut Scratch, top: &mut TopK, e: &Expansion, weight: f32, admit: &impl Fn(u32) -> bool) {
@@ -323,7 +326,7 @@ impl<'a> Engine<'a> {
     fn touch(&self, scratch: &mut Scratch, top: &mut TopK, passage: u32, score: f32, tier: u8, admit: &impl Fn(u32) -> bool) {
         scratch.offer(passage, score, tier);
         let p = passage as usize;
-        let key = 1 << 48 | ((u16::MAX - u16::from(scratch.best_tier[p])) as u64) << 32 | scratch.best[p].max(0.0).to_bits() as u64;
+        let key = 1 << 48 | ((u16::MAX - u16::from(scratch.best_tier[p])) as u64) << 32 | non_negative(scratch.best[p]).to_bits() as u64;
         if top.weakest_key().is_some_and(|weakest| key < weakest) || !admit(passage) {
             return;
         }
@@ -458,9 +461,7 @@ impl<'a> Engine<'a> {
     }
 
     pub(super) fn idf(&self, term: u32) -> f32 {
-        let n = self.passage_count() as f32;
-        let df = self.index.document_frequency(term) as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        self.idfs[term as usize]
     }
 
     /// The field score of a posting's frequency byte in `passage`.
@@ -568,7 +569,9 @@ impl Scratch {
             self.clause_touched.push(passage);
             self.best_tier[p] = tier;
         }
-        self.best[p] = self.best[p].max(score);
+        if score > self.best[p] {
+            self.best[p] = score;
+        }
         self.best_tier[p] = self.best_tier[p].min(tier);
     }
 
@@ -604,6 +607,12 @@ impl Scratch {
     }
 }
 
+/// BM25's idf of a term in `df` of `n` passages.
+fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
 /// [`Engine::field_score`] of a posting's frequency byte (see [`crate::index::format::pack`]):
 /// the text count in bits 0–4, heading, title and people in bits 5, 6 and 7. The same sums in
 /// the same order, so the same score to the bit.
@@ -623,6 +632,32 @@ fn field_score(w: &RankingWeights, norms: &[f32; FIELD_COUNT], tf: u8) -> f32 {
         }
     }
     score
+}
+
+// `f32::max` and `f32::min` call library functions in wasm (its own min and max treat NaN
+// otherwise); the scores here are never NaN, so plain comparisons do.
+fn non_negative(x: f32) -> f32 {
+    if x > 0.0 {
+        x
+    } else {
+        0.0
+    }
+}
+
+fn at_most(x: f32, cap: f32) -> f32 {
+    if x < cap {
+        x
+    } else {
+        cap
+    }
+}
+
+fn at_least(x: f32, floor: f32) -> f32 {
+    if x > floor {
+        x
+    } else {
+        floor
+    }
 }
 
 /// Moves a posting list forward to `passage`; true if the passage is in it.
@@ -656,7 +691,7 @@ fn rank_key(scratch: &Scratch, passage: u32) -> u64 {
     let p = passage as usize;
     let coverage = scratch.coverage[p].count_ones() as u64;
     let closeness = (u16::MAX - scratch.distance[p]) as u64;
-    coverage << 48 | closeness << 32 | scratch.scores[p].max(0.0).to_bits() as u64
+    coverage << 48 | closeness << 32 | non_negative(scratch.scores[p]).to_bits() as u64
 }
 
 /// Puts the `limit` passages with the highest keys first, best first, and drops the rest;

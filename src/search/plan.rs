@@ -105,6 +105,7 @@ impl Engine<'_> {
                 terms => clause.phrases.push(PhraseAlternative { terms: terms.to_vec(), kind: MatchKind::Synonym, weight: self.weights.synonym }),
             }
         }
+        dedup(&mut clause.terms);
         clause
     }
 
@@ -153,6 +154,7 @@ impl Engine<'_> {
                 push(&mut out, t, MatchKind::Typo, w.typo);
             }
         }
+        dedup(&mut out);
         out
     }
 
@@ -201,10 +203,28 @@ impl Engine<'_> {
     }
 }
 
+/// Adds an expansion; [`dedup`] later keeps each term's first, which is its best kind.
 fn push(out: &mut Vec<Expansion>, term: u32, kind: MatchKind, weight: f32) {
-    if !out.iter().any(|e| e.term == term) {
-        out.push(Expansion { term, kind, weight });
+    out.push(Expansion { term, kind, weight });
+}
+
+/// Keeps the first expansion of each term, in order: sorting beats checking every push
+/// against all before it, as a word can have a hundred expansions.
+fn dedup(out: &mut Vec<Expansion>) {
+    if out.len() < 2 {
+        return;
     }
+    let mut order: Vec<(u32, usize)> = out.iter().enumerate().map(|(i, e)| (e.term, i)).collect();
+    order.sort_unstable();
+    let mut keep = vec![false; out.len()];
+    for (k, &(term, i)) in order.iter().enumerate() {
+        keep[i] = k == 0 || order[k - 1].0 != term;
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// Snowball sometimes gives unrelated words one stem (`wet`, `weten`); a stem match must also
