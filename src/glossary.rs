@@ -21,15 +21,17 @@ pub struct Mention {
 
 /// Every name of every term as folded token sequences, longest first.
 fn names(corpus: &Corpus) -> Vec<(Vec<String>, TermIdx)> {
-    let mut names: Vec<(Vec<String>, TermIdx)> = corpus
-        .glossary
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| std::iter::once(&t.term).chain(&t.aliases).map(move |name| (name, i as TermIdx)))
-        .map(|(name, i)| (words(name), i))
-        .filter(|(tokens, _)| !tokens.is_empty())
-        .collect();
-    names.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+    let mut names: Vec<(Vec<String>, TermIdx)> = Vec::new();
+    let all = corpus.glossary.iter().enumerate().flat_map(|(i, t)| std::iter::once(&t.term).chain(&t.aliases).map(move |name| (name, i as TermIdx)));
+    for (name, i) in all {
+        let tokens = words(name);
+        if tokens.is_empty() {
+            continue;
+        }
+        // Longest first, then in glossary order: inserted after every name at least as long.
+        let at = names.partition_point(|(n, _)| n.len() >= tokens.len());
+        names.insert(at, (tokens, i));
+    }
     names
 }
 
@@ -55,11 +57,13 @@ pub fn mentions_in(corpus: &Corpus, names: &[(Vec<String>, TermIdx)], text: &str
             }
             taken[i..i + name.len()].iter_mut().for_each(|t| *t = true);
             seen[*term as usize] = true;
-            found.push(Mention { start: window[0].start, end: window[name.len() - 1].end, term: *term });
+            // Kept in text order as found: no sort routine needed.
+            let mention = Mention { start: window[0].start, end: window[name.len() - 1].end, term: *term };
+            let at = found.partition_point(|m: &Mention| m.start < mention.start);
+            found.insert(at, mention);
             break;
         }
     }
-    found.sort_unstable_by_key(|m| m.start);
     found
 }
 

@@ -28,8 +28,14 @@ pub fn GlossaryView() -> impl IntoView {
     };
     let visible = move |i: usize| nav.route.with(|r| entry_matches(corpus, i as TermIdx, &r.query));
     let count = move || (0..corpus.glossary.len()).filter(|&i| visible(i)).count();
-    let mut entries: Vec<usize> = (0..corpus.glossary.len()).collect();
-    entries.sort_unstable_by_key(|&i| (crate::text::fold(&corpus.glossary[i].term), i));
+    // Alphabetical by the folded term (`één` with `een`), by insertion: no sort routine needed.
+    let mut keyed: Vec<(String, usize)> = Vec::with_capacity(corpus.glossary.len());
+    for (i, term) in corpus.glossary.iter().enumerate() {
+        let key = crate::text::fold(&term.term);
+        let at = keyed.partition_point(|(k, _)| *k <= key);
+        keyed.insert(at, (key, i));
+    }
+    let entries: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     view! {
         <section data-view="begrippen" class="glossary">
             <h1 tabindex="-1">"Begrippen"</h1>

@@ -17,9 +17,12 @@ pub fn OverviewView() -> impl IntoView {
     set_title("Overzicht");
     focus_after_move("[data-view=overzicht] h1");
     // The time line: articles grouped by year, undated last.
-    let mut years: Vec<Option<u16>> = corpus.articles().map(|(_, d)| d.date.map(|d| d.year)).collect();
-    years.sort_unstable_by_key(|y| (y.is_none(), *y));
-    years.dedup();
+    let mut years: Vec<Option<u16>> = Vec::new();
+    for year in corpus.articles().map(|(_, d)| d.date.map(|d| d.year)) {
+        if let Err(at) = years.binary_search_by_key(&(year.is_none(), year), |y| (y.is_none(), *y)) {
+            years.insert(at, year);
+        }
+    }
     let link = move |to: Route, text: String| {
         let href = nav.href(&to);
         view! { <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{text}</a> }
