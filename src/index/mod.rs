@@ -186,8 +186,17 @@ impl<'a> Index<'a> {
 
     /// The postings of a listed phrase (its terms), if it is one.
     pub fn listed_phrase(&self, terms: &[String]) -> Option<Postings<'_>> {
-        let joined = terms.join(" ");
-        self.phrases.find(&joined).map(|i| self.phrase_postings.get(i))
+        self.listed_phrase_id(terms).map(|i| self.phrase_postings.get(i))
+    }
+
+    /// The place of a listed phrase among them, if it is one.
+    pub fn listed_phrase_id(&self, terms: &[String]) -> Option<u32> {
+        self.phrases.find(&terms.join(" "))
+    }
+
+    /// The postings of every listed phrase, in the order of their places.
+    pub fn listed_phrases(&self) -> impl Iterator<Item = Postings<'_>> + '_ {
+        (0..self.phrases.len() as u32).map(|i| self.phrase_postings.get(i))
     }
 
     /// A passage's length in tokens per field.

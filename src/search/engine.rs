@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use super::explain::TermLookup;
 use super::facets::{Facets, Filters, PassageMeta};
 use super::impact::Impacts;
-use super::plan::{Clause, Expansion};
+use super::plan::{Clause, Expansion, PhraseAlternative};
 use super::query::{parse, Query};
 use super::spelling;
 use super::topk::TopK;
@@ -143,6 +143,8 @@ pub struct Engine<'a> {
     impacts: Impacts,
     /// Per term, its idf.
     idfs: Vec<f32>,
+    /// Per listed phrase, the highest field score of its postings.
+    phrase_max: Vec<f32>,
 }
 
 /// Per-passage buffers reused across queries, so a query allocates little.
@@ -191,7 +193,14 @@ impl<'a> Engine<'a> {
         let once: Vec<f32> = norms.iter().map(|norms| field_score(&weights, norms, 1)).collect();
         let impacts = Impacts::new(index, n, |tf, p| if tf == 1 { once[p] } else { field_score(&weights, &norms[p], tf) });
         let idfs = (0..index.term_count() as u32).map(|t| idf(n, index.document_frequency(t))).collect();
-        Engine { corpus, index, weights, synonym_stems, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs }
+        let phrase_max = index
+            .listed_phrases()
+            .map(|list| {
+                let scores = list.filter(|p| (p.passage as usize) < n).map(|p| phrase_field_score(&weights, &norms[p.passage as usize], p.tf[0].into()));
+                scores.fold(0.0, at_least)
+            })
+            .collect();
+        Engine { corpus, index, weights, synonym_stems, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs, phrase_max }
     }
 
     pub fn weights(&self) -> &RankingWeights {
@@ -264,8 +273,19 @@ impl<'a> Engine<'a> {
         let closest = clause.terms.iter().map(|e| e.kind).chain(clause.phrases.iter().map(|a| a.kind)).map(|k| k.tier()).min().unwrap_or(0);
         let mut rest_bound = 0.0f32;
         let mut unread: Vec<&Expansion> = Vec::new();
-        for e in &clause.terms {
-            let weight = self.term_weight(clause, e);
+        // The closest terms first, as they decide the members; among equals the strongest
+        // first, so that the weakest member's score rises early and weak lists are skipped.
+        let weighted = clause.terms.iter().map(|e| (e, self.term_weight(clause, e)));
+        let mut terms: Vec<(&Expansion, f32, f32)> = weighted.map(|(e, weight)| (e, weight, weight * self.impacts.max(e.term))).collect();
+        terms.sort_by(|a, b| a.0.kind.tier().cmp(&b.0.kind.tier()).then(b.2.total_cmp(&a.2)));
+        for (e, weight, bound) in terms {
+            if top.is_full() && bound < top.min_score() {
+                // Nothing in this list reaches a member; like the rest of a long list, it is
+                // read only if the answer cannot be decided without it.
+                rest_bound = at_least(rest_bound, bound);
+                unread.push(e);
+                continue;
+            }
             match self.impacts.get(e.term) {
                 Some(champions) => {
                     for &(p, fs) in &champions.best {
@@ -277,14 +297,21 @@ impl<'a> Engine<'a> {
                 None => self.read_list(scratch, top, e, weight, admit),
             }
         }
+        let mut unread_phrases: Vec<&PhraseAlternative> = Vec::new();
         for alternative in &clause.phrases {
             let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
-            for (passage, count) in self.phrase_passages(&alternative.terms) {
-                let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
-                self.touch(scratch, top, passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier(), admit);
+            // A listed phrase's postings are a list like a term's, with a known best score.
+            let listed = self.index.listed_phrase_id(&alternative.terms);
+            if let Some(bound) = listed.map(|i| weight * self.phrase_max[i as usize]) {
+                if top.is_full() && bound < top.min_score() {
+                    rest_bound = at_least(rest_bound, bound);
+                    unread_phrases.push(alternative);
+                    continue;
+                }
             }
+            self.read_phrase(scratch, top, alternative, weight, admit);
         }
-        if unread.is_empty() {
+        if unread.is_empty() && unread_phrases.is_empty() {
             return;
         }
         // Exact when every member matches in the closest way, no unread posting reaches the
@@ -303,6 +330,17 @@ impl<'a> Engine<'a> {
             for e in unread {
                 self.read_list(scratch, top, e, self.term_weight(clause, e), admit);
             }
+            for alternative in unread_phrases {
+                let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
+                self.read_phrase(scratch, top, alternative, weight, admit);
+            }
+        }
+    }
+
+    fn read_phrase(&self, scratch: &mut Scratch, top: &mut TopK, alternative: &PhraseAlternative, weight: f32, admit: &impl Fn(u32) -> bool) {
+        for (passage, count) in self.phrase_passages(&alternative.terms) {
+            let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
+            self.touch(scratch, top, passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier(), admit);
         }
     }
 
@@ -477,15 +515,7 @@ impl<'a> Engine<'a> {
     /// BM25 term-frequency saturation per field, weighted per field and summed; for phrase
     /// counts, which may exceed what a frequency byte holds.
     fn field_score(&self, tf: &[u8; FIELD_COUNT], passage: usize) -> f32 {
-        let (w, norms) = (&self.weights, &self.norms[passage]);
-        let mut score = 0.0;
-        for f in 0..FIELD_COUNT {
-            if tf[f] > 0 {
-                let tf = tf[f] as f32;
-                score += w.fields[f] * tf * (w.k1 + 1.0) / (tf + norms[f]);
-            }
-        }
-        score
+        tf_field_score(&self.weights, &self.norms[passage], tf)
     }
 
     /// Passages whose text holds the phrase word for word (after folding), with how often: the
@@ -605,6 +635,23 @@ impl Scratch {
         }
         self.touched.clear();
     }
+}
+
+/// [`Engine::field_score`] of per-field counts.
+fn tf_field_score(w: &RankingWeights, norms: &[f32; FIELD_COUNT], tf: &[u8; FIELD_COUNT]) -> f32 {
+    let mut score = 0.0;
+    for f in 0..FIELD_COUNT {
+        if tf[f] > 0 {
+            let tf = tf[f] as f32;
+            score += w.fields[f] * tf * (w.k1 + 1.0) / (tf + norms[f]);
+        }
+    }
+    score
+}
+
+/// [`Engine::field_score`] of a phrase found `count` times in a passage's text.
+fn phrase_field_score(w: &RankingWeights, norms: &[f32; FIELD_COUNT], count: usize) -> f32 {
+    tf_field_score(w, norms, &[count.min(u8::MAX as usize) as u8, 0, 0, 0])
 }
 
 /// BM25's idf of a term in `df` of `n` passages.

@@ -30,6 +30,9 @@ pub(super) struct Impacts {
     /// Per term: its champions' place in `lists` plus one; 0 for a short list.
     slot: Vec<u32>,
     lists: Vec<Champions>,
+    /// Per term: the highest field score of its postings, so a list that cannot matter
+    /// need not be read at all.
+    max: Vec<f32>,
 }
 
 #[derive(Debug)]
@@ -44,21 +47,23 @@ impl Impacts {
     /// Champions of every list longer than [`LONG_LIST`], scoring each posting with
     /// `field_score(tf byte, passage)`; passages at or beyond `passages` are not searched.
     pub fn new(index: &Index, passages: usize, field_score: impl Fn(u8, usize) -> f32) -> Impacts {
-        let mut impacts = Impacts { slot: vec![0; index.term_count()], lists: Vec::new() };
+        let mut impacts = Impacts { slot: vec![0; index.term_count()], lists: Vec::new(), max: vec![0.0; index.term_count()] };
         let mut scored: Vec<(u32, f32)> = Vec::new();
         for term in 0..index.term_count() as u32 {
-            if index.document_frequency(term) <= LONG_LIST {
-                continue;
-            }
             scored.clear();
             scored.extend(index.postings(term).raw().filter(|&(p, _)| (p as usize) < passages).map(|(p, tf)| (p, field_score(tf, p as usize))));
-            if scored.len() <= LONG_LIST {
-                continue;
+            impacts.max[term as usize] = scored.iter().fold(0.0, |m, e| if e.1 > m { e.1 } else { m });
+            if scored.len() > LONG_LIST {
+                impacts.lists.push(champions(&mut scored));
+                impacts.slot[term as usize] = impacts.lists.len() as u32;
             }
-            impacts.lists.push(champions(&mut scored));
-            impacts.slot[term as usize] = impacts.lists.len() as u32;
         }
         impacts
+    }
+
+    /// The highest field score in a term's list.
+    pub fn max(&self, term: u32) -> f32 {
+        self.max.get(term as usize).copied().unwrap_or(0.0)
     }
 
     /// The champions of a term's list, if it is long.

@@ -92,7 +92,10 @@ impl TopK {
             if beats(self.entries[weakest], e) {
                 weakest = i;
             }
-            min_score = min_score.min(key_score(e.0));
+            // Not `f32::min`, a library call in wasm; scores are never NaN.
+            if key_score(e.0) < min_score {
+                min_score = key_score(e.0);
+            }
         }
         self.weakest = weakest;
         self.min_score = min_score;
