@@ -36,6 +36,7 @@ pub fn SearchView() -> impl IntoView {
         })
     });
     let empty = Memo::new(move |_| results.with(|r| r.total == 0));
+    let painted = super::after_first_paint();
     let show_more = move |_: MouseEvent| {
         let key = nav.route.with_untracked(Route::to_query);
         let shown = results.with_untracked(|r| r.hits.len());
@@ -54,32 +55,34 @@ pub fn SearchView() -> impl IntoView {
         <section data-view="zoeken" class="search">
             <h1 class="visually-hidden">"Zoeken in de teksten"</h1>
             <SearchBox />
-            <div class="search__layout">
-                <FilterPanel results=results />
-                <div class="search__results">
-                    <p class="search__count" role="status" aria-live="polite" aria-atomic="true">
-                        {move || count_text(&results.get())}
-                    </p>
-                    // Switched only when the results become empty or stop being so: the list
-                    // itself updates in place.
-                    {move || if empty.get() {
-                        (move || view! { <NoResults results=results.get() /> }).into_any()
-                    } else {
-                        view! { <HitList results=results /> }.into_any()
-                    }}
-                    {move || {
-                        let (shown, total) = results.with(|r| (r.hits.len(), r.total));
-                        (shown < total).then(|| {
-                            let next = PAGE.min(total - shown);
-                            view! {
-                                <button type="button" class="search__more" on:click=show_more>
-                                    {format!("Toon {next} meer (nu {shown} van {total})")}
-                                </button>
-                            }
-                        })
-                    }}
+            {move || painted.get().then(|| view! {
+                <div class="search__layout">
+                    <FilterPanel results=results />
+                    <div class="search__results">
+                        <p class="search__count" role="status" aria-live="polite" aria-atomic="true">
+                            {move || count_text(&results.get())}
+                        </p>
+                        // Switched only when the results become empty or stop being so: the list
+                        // itself updates in place.
+                        {move || if empty.get() {
+                            (move || view! { <NoResults results=results.get() /> }).into_any()
+                        } else {
+                            view! { <HitList results=results /> }.into_any()
+                        }}
+                        {move || {
+                            let (shown, total) = results.with(|r| (r.hits.len(), r.total));
+                            (shown < total).then(|| {
+                                let next = PAGE.min(total - shown);
+                                view! {
+                                    <button type="button" class="search__more" on:click=show_more>
+                                        {format!("Toon {next} meer (nu {shown} van {total})")}
+                                    </button>
+                                }
+                            })
+                        }}
+                    </div>
                 </div>
-            </div>
+            })}
         </section>
     }
 }

@@ -96,7 +96,9 @@ for (const f of built) {
   if (f === 'index.html') continue; // it receives the id below
   hash.update(f).update(readFileSync(join(dir, f)));
 }
-const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+// The worker as shipped: without its comment lines (every first visit downloads it; the
+// documented source is src/web/sw.js).
+const sw = readFileSync(join(dir, 'sw.js'), 'utf8').split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
 hash.update(sw.replace(/const BUILD = '[^']*';/, '').replace(/const FILES = .*;/, ''));
 const build = hash.digest('hex').slice(0, 12);
 

@@ -95,7 +95,9 @@ export async function corpusArticles() {
   return articles;
 }
 
-/** Waits until the app has rendered a view. */
+/** Waits until the app has rendered a view, and in Zoeken its results (rendered one task
+ * after the first paint). */
 export async function appReady(page) {
   await page.waitForSelector('[data-view]', { timeout: 15000 });
+  await page.waitForFunction(() => !document.querySelector('[data-view="zoeken"]') || document.querySelector('.search__count'), null, { timeout: 15000 });
 }
