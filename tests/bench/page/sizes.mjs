@@ -37,6 +37,7 @@ export async function firstVisit(browser, server, distDir) {
     seen.set(path, entry);
   };
   const pending = [];
+  const before = server.requests?.length ?? 0;
   context.on('response', (r) => pending.push(record(r)));
   const page = await context.newPage();
   await page.goto(server.url, { waitUntil: 'load' });
@@ -47,6 +48,19 @@ export async function firstVisit(browser, server, distDir) {
   await page.waitForTimeout(500);
   await Promise.all(pending);
   await context.close();
+  // What really went over the network is what the server sent with a body (200): a response
+  // the browser took from its HTTP cache, or a 304 revalidation, carries no file. The browser
+  // reports those as responses too, so count from the server's own log when it keeps one.
+  if (server.requests) {
+    const sent = new Map();
+    for (const r of server.requests.slice(before)) {
+      if (r.status !== 200) continue;
+      const path = r.path.slice(base.pathname.length) || 'index.html';
+      sent.set(path, (sent.get(path) ?? 0) + 1);
+    }
+    for (const entry of seen.values()) entry.count = sent.get(entry.path) ?? 0;
+    for (const [path, count] of sent) if (!seen.has(path)) seen.set(path, { path, by: new Set(['?']), count, status: 200 });
+  }
 
   const files = [];
   for (const entry of seen.values()) {
@@ -67,7 +81,7 @@ export async function printSizes(browser, server, distDir, budget) {
   const wire = { raw: 0, gz: 0, br: 0, n: 0 };
   console.log(`first visit of ${server.url} in a fresh context (empty cache, no service worker yet);`);
   console.log(`service worker ${worker ? 'installed and ready' : 'NOT ready within 30 s (precache requests may be missing)'}.`);
-  console.log('"by": page = fetched by the page, sw = fetched by the service worker to precache; x2 = fetched twice.');
+  console.log('"by": page = asked for by the page, sw = by the service worker to precache; xN = sent by the server N times (x0: answered from the HTTP cache or by a 304).');
   console.log('Compressed sizes are of the file as built (the test server sends it uncompressed; a host would compress).\n');
   console.log(`${'file'.padEnd(46)} ${'kind'.padEnd(6)} ${'by'.padEnd(10)} ${'raw'.padStart(9)} ${'gzip -9'.padStart(9)} ${'br -q 11'.padStart(9)}`);
   for (const f of files) {
@@ -85,7 +99,7 @@ export async function printSizes(browser, server, distDir, budget) {
     }
     kinds[kind].files += 1;
     wire.n += f.count;
-    const by = [...f.by].join('+') + (f.count > 1 ? ` x${f.count}` : '');
+    const by = [...f.by].join('+') + (f.count !== 1 ? ` x${f.count}` : '');
     console.log(`${f.path.padEnd(46)} ${kind.padEnd(6)} ${by.padEnd(10)} ${num(size.raw)} ${num(size.gz)} ${num(size.br)}`);
   }
   const mark = (value, limit) => (limit == null ? '' : value > limit ? `OVER by ${value - limit}` : `ok (${limit - value} to spare)`);
@@ -99,7 +113,7 @@ export async function printSizes(browser, server, distDir, budget) {
   console.log(`${'as fetched (repeats counted)'.padEnd(32)} ${num(wire.n, 5)} ${num(wire.raw)} ${num(wire.gz)} ${num(wire.br)} ${num(total, 10)}  ${mark(wire.br, total)}`);
   const twice = files.filter((f) => f.count > 1);
   if (twice.length) {
-    console.log(`note: ${twice.length} file(s) went over the network twice on the first visit (page, then the service worker's precache with cache: 'reload'): ${twice.map((f) => f.path).join(', ')}`);
+    console.log(`note: ${twice.length} file(s) went over the network more than once on the first visit: ${twice.map((f) => f.path).join(', ')}`);
   }
   return { unique, wire, kinds };
 }
