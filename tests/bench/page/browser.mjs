@@ -168,7 +168,7 @@ export function printLatency(runs, queries) {
   console.log(`  ${queries.map((q) => JSON.stringify(q)).join(' ')}`);
   console.log('per keystroke, ms: "to frame" = from the input event (capture phase) to the first animation frame after the last');
   console.log('DOM change it caused (results on screen); "work" = input event to that last DOM change (search + render).');
-  console.log('Ours lists up to 100 hits with marked snippets, facet counts and the count line; the peers render their top 10.');
+  console.log('Ours lists 20 hits (more on request) with marked snippets, reasons and links, facet counts and the count line; the peers render their top 10.');
   console.log('goal: to-frame p95 within 16 ms at 4x.');
   console.log('"no change": keystrokes that changed nothing on screen (counted at their first frame); "late": DOM changes after');
   console.log('a keystroke was already counted as on screen (work the measure missed; 0 is what it should be).\n');
