@@ -9,6 +9,7 @@ pub mod glossary;
 pub mod index;
 pub mod search;
 pub mod sides;
+pub mod sort;
 pub mod state;
 pub mod text;
 

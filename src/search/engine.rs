@@ -277,7 +277,7 @@ impl<'a> Engine<'a> {
         // first, so that the weakest member's score rises early and weak lists are skipped.
         let weighted = clause.terms.iter().map(|e| (e, self.term_weight(clause, e)));
         let mut terms: Vec<(&Expansion, f32, f32)> = weighted.map(|(e, weight)| (e, weight, weight * self.impacts.max(e.term))).collect();
-        terms.sort_by(|a, b| a.0.kind.tier().cmp(&b.0.kind.tier()).then(b.2.total_cmp(&a.2)));
+        crate::sort::sort_by_key(&mut terms, |t| (t.0.kind.tier() as u64) << 32 | crate::sort::higher_first(t.2));
         for (e, weight, bound) in terms {
             if top.is_full() && bound < top.min_score() {
                 // Nothing in this list reaches a member; like the rest of a long list, it is
@@ -441,7 +441,7 @@ impl<'a> Engine<'a> {
             terms.chain(phrases).sum()
         };
         let mut order: Vec<usize> = (0..clauses.len()).collect();
-        order.sort_by_key(|&i| (clauses[i].mask == 0, cost(&clauses[i]), i));
+        crate::sort::sort_by_key(&mut order, |&i| ((clauses[i].mask == 0) as u64) << 63 | (cost(&clauses[i]) as u64).min(u64::MAX >> 1));
         order
     }
 
@@ -529,7 +529,7 @@ impl<'a> Engine<'a> {
             return Vec::new();
         };
         // Walk the rarest word's passages; the others' lists only move forward.
-        ids.sort_by_key(|&t| self.index.document_frequency(t));
+        crate::sort::sort_by_key(&mut ids, |&t| self.index.document_frequency(t) as u64);
         let mut lists: Vec<_> = ids.iter().map(|&t| self.index.postings(t).filter(|p| p.tf[0] > 0).peekable()).collect();
         let Some((rarest, others)) = lists.split_first_mut() else { return Vec::new() };
         let mut found = Vec::new();
@@ -566,8 +566,7 @@ impl<'a> Engine<'a> {
         for phrase in &query.excluded_phrases {
             out.extend(self.phrase_passages(phrase).into_iter().map(|(p, _)| p));
         }
-        out.sort_unstable();
-        out.dedup();
+        crate::sort::sort_dedup(&mut out);
         out
     }
 }
@@ -744,14 +743,15 @@ fn rank_key(scratch: &Scratch, passage: u32) -> u64 {
 /// Puts the `limit` passages with the highest keys first, best first, and drops the rest;
 /// ties go to the earlier passage.
 fn top_k(ranked: &mut Vec<u32>, limit: usize, key: impl Fn(u32) -> u64) {
-    let mut keyed: Vec<(std::cmp::Reverse<u64>, u32)> = ranked.iter().map(|&p| (std::cmp::Reverse(key(p)), p)).collect();
+    // Highest key first: sorted by the key's complement.
+    let mut keyed: Vec<crate::sort::Keyed> = ranked.iter().map(|&p| (!key(p), p)).collect();
     if limit == 0 {
         keyed.clear();
     } else if limit < keyed.len() {
-        keyed.select_nth_unstable(limit - 1);
+        crate::sort::select(&mut keyed, limit - 1);
         keyed.truncate(limit);
     }
-    keyed.sort_unstable();
+    crate::sort::sort(&mut keyed);
     ranked.clear();
     ranked.extend(keyed.into_iter().map(|(_, p)| p));
 }

@@ -27,13 +27,15 @@ pub(super) struct TermLookup<'i> {
 
 impl<'i> TermLookup<'i> {
     pub fn new(index: &'i Index<'i>, clauses: &[Clause]) -> Self {
-        let mut entries: Vec<(&str, usize, MatchKind)> = clauses
+        // By term: the vocabulary is sorted, so ids are in the order of the terms' text.
+        let mut entries: Vec<(u32, usize, MatchKind)> = clauses
             .iter()
             .enumerate()
             .filter(|(_, c)| c.mask != 0)
-            .flat_map(|(c, clause)| clause.terms.iter().map(move |e| (index.term(e.term), c, e.kind)))
+            .flat_map(|(c, clause)| clause.terms.iter().map(move |e| (e.term, c, e.kind)))
             .collect();
-        entries.sort_unstable();
+        crate::sort::sort_by_key(&mut entries, |&(term, clause, kind)| (term as u64) << 32 | (clause as u64).min(0xff_ffff) << 8 | kind as u64);
+        let entries: Vec<(&str, usize, MatchKind)> = entries.into_iter().map(|(t, c, k)| (index.term(t), c, k)).collect();
         let lengths = entries.iter().fold(0, |bits, e| bits | 1 << e.0.len().min(63));
         TermLookup { entries, lengths }
     }
@@ -104,7 +106,7 @@ fn improve(best: &mut Option<(MatchKind, String)>, kind: MatchKind, term: &str) 
 
 /// Sorted, with overlapping and touching ranges joined.
 pub(super) fn merge(mut marks: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    marks.sort_unstable();
+    crate::sort::sort_by_key(&mut marks, |&(s, e)| (s.min(u32::MAX as usize) as u64) << 32 | e.min(u32::MAX as usize) as u64);
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
     for (s, e) in marks {
         match merged.last_mut() {

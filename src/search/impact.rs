@@ -54,7 +54,7 @@ impl Impacts {
             scored.extend(index.postings(term).raw().filter(|&(p, _)| (p as usize) < passages).map(|(p, tf)| (p, field_score(tf, p as usize))));
             impacts.max[term as usize] = scored.iter().fold(0.0, |m, e| if e.1 > m { e.1 } else { m });
             if scored.len() > LONG_LIST {
-                impacts.lists.push(champions(&mut scored));
+                impacts.lists.push(champions(&scored));
                 impacts.slot[term as usize] = impacts.lists.len() as u32;
             }
         }
@@ -73,17 +73,19 @@ impl Impacts {
     }
 }
 
-/// Champions of one list's (passage, field score) pairs; reorders `scored`.
-fn champions(scored: &mut [(u32, f32)]) -> Champions {
-    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    scored.select_nth_unstable_by(CHAMPIONS - 1, order);
-    let last = scored[CHAMPIONS - 1].1;
-    // Postings tied with the last champion join it, so the rest scores strictly less.
-    let (head, tail) = scored.split_at_mut(CHAMPIONS);
+/// Champions of one list's (passage, field score) pairs.
+fn champions(scored: &[(u32, f32)]) -> Champions {
+    use crate::sort::{higher_first, select, sort, Keyed};
+    // Best score first, then the earlier passage; the payload is the place in `scored`.
+    let mut keyed: Vec<Keyed> = scored.iter().enumerate().map(|(i, &(p, s))| (higher_first(s) << 32 | p as u64, i as u32)).collect();
+    let score = |e: &Keyed| scored[e.1 as usize].1;
+    select(&mut keyed, CHAMPIONS - 1);
+    let last = score(&keyed[CHAMPIONS - 1]);
+    let (head, tail) = keyed.split_at_mut(CHAMPIONS);
     // Postings tied with the last champion go to the front of the tail, the earliest first.
     let mut tied = 0;
     for i in 0..tail.len() {
-        if tail[i].1 >= last {
+        if score(&tail[i]) >= last {
             tail.swap(tied, i);
             tied += 1;
         }
@@ -91,12 +93,12 @@ fn champions(scored: &mut [(u32, f32)]) -> Champions {
     let room = MAX_CHAMPIONS - CHAMPIONS;
     let ties = &mut tail[..tied];
     if tied > room {
-        ties.select_nth_unstable_by(room - 1, order);
+        select(ties, room - 1);
     }
-    let mut best: Vec<(u32, f32)> = head.iter().chain(ties.iter().take(room)).copied().collect();
-    best.sort_unstable_by(order);
-    let rest = if tied > room { last } else { tail[tied..].iter().map(|e| e.1).fold(0.0, f32::max) };
-    Champions { best, rest }
+    let mut best: Vec<Keyed> = head.iter().chain(ties.iter().take(room)).copied().collect();
+    sort(&mut best);
+    let rest = if tied > room { last } else { tail[tied..].iter().map(score).fold(0.0, |m, s| if s > m { s } else { m }) };
+    Champions { best: best.iter().map(|e| scored[e.1 as usize]).collect(), rest }
 }
 
 #[cfg(test)]
@@ -105,8 +107,8 @@ mod tests {
 
     #[test]
     fn champions_are_the_best_and_the_rest_scores_less() {
-        let mut scored: Vec<(u32, f32)> = (0..500).map(|p| (p, (p % 97) as f32)).collect();
-        let c = champions(&mut scored);
+        let scored: Vec<(u32, f32)> = (0..500).map(|p| (p, (p % 97) as f32)).collect();
+        let c = champions(&scored);
         assert!(c.best.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)), "best first");
         assert!(c.best.len() >= CHAMPIONS && c.best.len() <= MAX_CHAMPIONS);
         let last = c.best.last().expect("champions").1;
@@ -117,8 +119,8 @@ mod tests {
 
     #[test]
     fn many_ties_keep_the_rest_bound_honest() {
-        let mut scored: Vec<(u32, f32)> = (0..1000).map(|p| (p, 1.0)).collect();
-        let c = champions(&mut scored);
+        let scored: Vec<(u32, f32)> = (0..1000).map(|p| (p, 1.0)).collect();
+        let c = champions(&scored);
         assert_eq!(c.best.len(), MAX_CHAMPIONS);
         assert_eq!(c.rest, 1.0, "the rest ties with the champions");
         assert_eq!(c.best[0].0, 0, "earlier passages first among equals");

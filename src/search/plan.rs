@@ -190,9 +190,9 @@ impl Engine<'_> {
     fn most_frequent(&self, terms: impl IntoIterator<Item = u32>, max: usize) -> Vec<u32> {
         let mut terms: Vec<u32> = terms.into_iter().collect();
         if terms.len() > max {
-            terms.sort_by_key(|&t| std::cmp::Reverse(self.index.document_frequency(t)));
+            crate::sort::sort_by_key(&mut terms, |&t| !(self.index.document_frequency(t) as u64));
             terms.truncate(max);
-            terms.sort_unstable();
+            crate::sort::sort_dedup(&mut terms);
         }
         terms
     }
@@ -214,11 +214,11 @@ fn dedup(out: &mut Vec<Expansion>) {
     if out.len() < 2 {
         return;
     }
-    let mut order: Vec<(u32, usize)> = out.iter().enumerate().map(|(i, e)| (e.term, i)).collect();
-    order.sort_unstable();
+    let mut order: Vec<crate::sort::Keyed> = out.iter().enumerate().map(|(i, e)| (e.term as u64, i as u32)).collect();
+    crate::sort::sort(&mut order);
     let mut keep = vec![false; out.len()];
     for (k, &(term, i)) in order.iter().enumerate() {
-        keep[i] = k == 0 || order[k - 1].0 != term;
+        keep[i as usize] = k == 0 || order[k - 1].0 != term;
     }
     let mut i = 0;
     out.retain(|_| {

@@ -49,7 +49,8 @@ pub fn near(index: &Index, letter_sets: &[u32], word: &str, max: usize, limit: u
     let letters = letter_set(word);
     let mut distance = EditDistance::default();
     let mut candidate = Vec::new();
-    let mut found: Vec<(usize, std::cmp::Reverse<usize>, u32)> = Vec::new();
+    // (distance, then the more frequent word first), id
+    let mut found: Vec<crate::sort::Keyed> = Vec::new();
     for (id, (term, &set)) in index.terms().zip(letter_sets).enumerate() {
         // Cheap rejections first: byte length (a character is at most 4 bytes), letters used.
         if term.len() + 4 * max < word.len() || term.len() > word.len() + 4 * max || (letters ^ set).count_ones() as usize > 2 * max {
@@ -59,11 +60,11 @@ pub fn near(index: &Index, letter_sets: &[u32], word: &str, max: usize, limit: u
         candidate.extend(term.chars());
         let d = distance.distance(&chars, &candidate, max);
         if d > 0 && d <= max {
-            found.push((d, std::cmp::Reverse(index.document_frequency(id as u32)), id as u32));
+            found.push(((d as u64) << 32 | !(index.document_frequency(id as u32) as u32) as u64, id as u32));
         }
     }
-    found.sort_unstable();
-    found.into_iter().take(limit).map(|(_, _, id)| id).collect()
+    crate::sort::sort(&mut found);
+    found.into_iter().take(limit).map(|(_, id)| id).collect()
 }
 
 /// Optimal string alignment distance with reusable rows.

@@ -103,7 +103,10 @@ impl TopK {
 
     /// The members, best first.
     pub fn sorted(&mut self) -> &[(u64, u32)] {
-        self.entries.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Highest key first, then the earlier passage: sorted by the key's complement.
+        self.entries.iter_mut().for_each(|e| e.0 = !e.0);
+        crate::sort::sort(&mut self.entries);
+        self.entries.iter_mut().for_each(|e| e.0 = !e.0);
         &self.entries
     }
 }
