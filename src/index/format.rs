@@ -50,6 +50,48 @@ pub struct Strings<'a> {
     text: Cow<'a, str>,
     /// End offset of each string in `text`.
     ends: Vec<u32>,
+    /// A hash table over the strings, made on decoding, for [`Strings::find`]: open
+    /// addressing by [`hash`], each slot a string's place plus one or 0 for none, a power of
+    /// two long and at most half full, so a search ends at an empty slot.
+    slots: Vec<u32>,
+}
+
+/// FNV-1a, 64 bits: the hash of a string's bytes, for lookup tables.
+pub fn hash(bytes: &[u8]) -> u64 {
+    hash_more(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// [`hash`] of bytes that follow those already hashed into `h`.
+fn hash_more(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Open addressing: the slots (each a place plus one, or 0) of `n` items with these hashes,
+/// a power of two of them and at most half full.
+fn hash_slots(n: usize, hash_of: impl Fn(usize) -> u64) -> Vec<u32> {
+    let size = (2 * n).next_power_of_two().max(2);
+    let mut slots = vec![0u32; size];
+    for i in 0..n {
+        let mut at = hash_of(i) as usize & (size - 1);
+        while slots[at] != 0 {
+            at = (at + 1) & (size - 1);
+        }
+        slots[at] = i as u32 + 1;
+    }
+    slots
+}
+
+/// The place whose slot `is` accepts, probing from `h`'s slot; None at an empty slot.
+fn probe(slots: &[u32], h: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
+    let mask = slots.len().checked_sub(1)?;
+    let mut at = h as usize & mask;
+    loop {
+        match slots[at] {
+            0 => return None,
+            i if is(i as usize - 1) => return Some(i as usize - 1),
+            _ => at = (at + 1) & mask,
+        }
+    }
 }
 
 impl<'a> Strings<'a> {
@@ -62,7 +104,7 @@ impl<'a> Strings<'a> {
             text.push_str(s.as_ref());
             ends.push(text.len() as u32);
         }
-        Strings { text: Cow::Owned(text), ends }
+        Strings { text: Cow::Owned(text), ends, slots: Vec::new() }.with_slots()
     }
 
     pub fn len(&self) -> usize {
@@ -79,14 +121,28 @@ impl<'a> Strings<'a> {
         &self.text[start..self.ends[i] as usize]
     }
 
-    /// The position of `s`, if the table holds it.
+    /// The bytes of string `i`: searches compare bytes (UTF-8 orders as the characters do),
+    /// which spares them the character-boundary checks of slicing a `str`.
+    fn bytes(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.as_bytes().get(start..self.ends[i] as usize).unwrap_or_default()
+    }
+
+    /// The table with its hash slots filled in.
+    fn with_slots(mut self) -> Self {
+        self.slots = hash_slots(self.len(), |i| hash(self.bytes(i)));
+        self
+    }
+
+    /// The position of `s`, if the table holds it: one hash and, mostly, one comparison.
     pub fn find(&self, s: &str) -> Option<u32> {
-        let at = self.partition_point(|t| t < s);
-        (at < self.len() && self.get(at as u32) == s).then_some(at as u32)
+        let s = s.as_bytes();
+        probe(&self.slots, hash(s), |i| self.bytes(i) == s).map(|i| i as u32)
     }
 
     /// The positions of the strings that start with `prefix`: a range, as the table is sorted.
     pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
+        let prefix = prefix.as_bytes();
         let start = self.partition_point(|t| t < prefix);
         let end = start + self.partition_point_from(start, |t| t.starts_with(prefix));
         start as u32..end as u32
@@ -96,15 +152,15 @@ impl<'a> Strings<'a> {
         (0..self.len() as u32).map(|i| self.get(i))
     }
 
-    fn partition_point(&self, pred: impl Fn(&str) -> bool) -> usize {
+    fn partition_point(&self, pred: impl Fn(&[u8]) -> bool) -> usize {
         self.partition_point_from(0, pred)
     }
 
-    fn partition_point_from(&self, from: usize, pred: impl Fn(&str) -> bool) -> usize {
+    fn partition_point_from(&self, from: usize, pred: impl Fn(&[u8]) -> bool) -> usize {
         let (mut lo, mut hi) = (from, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if pred(self.get(mid as u32)) {
+            if pred(self.bytes(mid)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -127,7 +183,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Strings<'a> {
         if !ends.iter().all(|&e| text.is_char_boundary(e as usize)) {
             return Err(D::Error::custom("string table cuts a character"));
         }
-        Ok(Strings { text: Cow::Borrowed(text), ends })
+        Ok(Strings { text: Cow::Borrowed(text), ends, slots: Vec::new() }.with_slots())
     }
 }
 
@@ -149,6 +205,8 @@ pub struct StemTable<'a> {
     ends: Vec<u32>,
     /// Per term, its place in `tails` plus one, or 0; found on decoding.
     tail_of: Vec<u32>,
+    /// Hash slots of the stems (runs of `order`), made on decoding, for [`StemTable::find`].
+    slots: Vec<u32>,
 }
 
 impl<'a> StemTable<'a> {
@@ -199,6 +257,17 @@ impl<'a> StemTable<'a> {
         if !self.order.is_empty() {
             self.ends.push(self.order.len() as u32);
         }
+        self.slots = hash_slots(self.ends.len(), |g| self.hash_of_run(terms, g));
+    }
+
+    /// The first place of stem run `g` in `order`.
+    fn run_start(&self, g: usize) -> usize {
+        if g == 0 { 0 } else { self.ends[g - 1] as usize }
+    }
+
+    fn hash_of_run(&self, terms: &Strings, g: usize) -> u64 {
+        let (kept, tail) = self.stem(terms, self.order[self.run_start(g)]);
+        hash_more(hash(kept.as_bytes()), tail.as_bytes())
     }
 
     /// Checks the table against the vocabulary and links it; false if they disagree.
@@ -219,28 +288,23 @@ impl<'a> StemTable<'a> {
         permutation && fits
     }
 
+    /// The stem of term `term`, as stored.
+    pub fn stem_of(&self, terms: &Strings, term: u32) -> String {
+        let (kept, tail) = self.stem(terms, term);
+        [kept, tail].concat()
+    }
+
     /// The terms whose stem is `stem`, in id order.
     pub fn find(&self, terms: &Strings, stem: &str) -> &[u32] {
-        let start_of = |g: usize| if g == 0 { 0 } else { self.ends[g - 1] as usize };
-        let (mut lo, mut hi) = (0, self.ends.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let (kept, tail) = self.stem(terms, self.order[start_of(mid)]);
-            match cmp_joined(kept, tail, stem) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return &self.order[start_of(mid)..self.ends[mid] as usize],
-            }
+        let same = |g: usize| {
+            let (kept, tail) = self.stem(terms, self.order[self.run_start(g)]);
+            stem.len() == kept.len() + tail.len() && stem.starts_with(kept) && stem.ends_with(tail)
+        };
+        match probe(&self.slots, hash(stem.as_bytes()), same) {
+            Some(g) => &self.order[self.run_start(g)..self.ends[g] as usize],
+            None => &[],
         }
-        &[]
     }
-}
-
-/// `a` followed by `b`, compared with `target`, byte by byte as strings compare.
-fn cmp_joined(a: &str, b: &str, target: &str) -> std::cmp::Ordering {
-    let (a, b, target) = (a.as_bytes(), b.as_bytes(), target.as_bytes());
-    let n = a.len().min(target.len());
-    a[..n].cmp(&target[..n]).then_with(|| if a.len() > target.len() { std::cmp::Ordering::Greater } else { b.cmp(&target[a.len()..]) })
 }
 
 impl Serialize for StemTable<'_> {
@@ -270,7 +334,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for StemTable<'a> {
             previous += i64::from(step);
             order.push(u32::try_from(previous).map_err(|_| D::Error::custom("stem order out of range"))?);
         }
-        Ok(StemTable { drop, tails: tails.into_iter().map(|(t, s)| (t, Cow::Borrowed(s))).collect(), order, ends: Vec::new(), tail_of: Vec::new() })
+        Ok(StemTable { drop, tails: tails.into_iter().map(|(t, s)| (t, Cow::Borrowed(s))).collect(), order, ends: Vec::new(), slots: Vec::new(), tail_of: Vec::new() })
     }
 }
 

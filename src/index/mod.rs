@@ -158,6 +158,11 @@ impl<'a> Index<'a> {
         self.terms.iter()
     }
 
+    /// The stem of a term of the vocabulary, as stemmed at build time.
+    pub fn stem_of(&self, term: u32) -> String {
+        self.stems.stem_of(&self.terms, term)
+    }
+
     /// The terms with the given stem.
     pub fn terms_with_stem(&self, stem: &str) -> &[u32] {
         self.stems.find(&self.terms, stem)

@@ -130,6 +130,9 @@ pub struct Engine<'a> {
     pub(super) weights: RankingWeights,
     /// For each synonym group, the stems of its one-word entries (`None` for phrases).
     pub(super) synonym_stems: Vec<Vec<Option<String>>>,
+    /// (hash of a one-word entry or its stem, its group), sorted: the groups a word may
+    /// belong to, found without reading every group.
+    pub(super) synonym_keys: Vec<crate::sort::Keyed>,
     /// What filters and facets read of each passage, gathered once.
     meta: PassageMeta,
     /// The vocabulary's letter sets, for near spellings.
@@ -182,7 +185,8 @@ impl<'a> Engine<'a> {
     }
 
     pub fn with_weights(corpus: &'a Corpus, index: &'a Index<'a>, weights: RankingWeights) -> Self {
-        let synonym_stems = index.synonyms().iter().map(|g| g.entries.iter().map(|e| (e.len() == 1).then(|| stem(&e[0]))).collect()).collect();
+        let synonym_stems: Vec<Vec<Option<String>>> = index.synonyms().iter().map(|g| g.entries.iter().map(|e| (e.len() == 1).then(|| stem(&e[0]))).collect()).collect();
+        let synonym_keys = super::plan::synonym_keys(index, &synonym_stems);
         let n = corpus.passages.len().min(index.passage_count());
         let norms: Vec<[f32; FIELD_COUNT]> = (0..n as u32)
             .map(|p| {
@@ -200,7 +204,7 @@ impl<'a> Engine<'a> {
                 scores.fold(0.0, at_least)
             })
             .collect();
-        Engine { corpus, index, weights, synonym_stems, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs, phrase_max }
+        Engine { corpus, index, weights, synonym_stems, synonym_keys, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs, phrase_max }
     }
 
     pub fn weights(&self) -> &RankingWeights {
@@ -555,7 +559,7 @@ impl<'a> Engine<'a> {
     fn excluded_passages(&self, query: &Query) -> Vec<u32> {
         let mut out = Vec::new();
         for term in &query.excluded {
-            let term_stem = stem(term);
+            let term_stem = self.stem(term);
             let exact = self.index.term_id(term);
             let forms = self.index.terms_with_stem(&term_stem).iter().copied().filter(|&t| super::plan::shares_root(term, self.index.term(t)));
             let parts = self.index.terms_with_part(term).chain(self.index.terms_with_part(&term_stem)).map(|(t, _)| t);

@@ -117,3 +117,21 @@ fn one_sided_documents_are_declared_and_only_those() {
         }
     }
 }
+
+#[test]
+fn the_index_finds_every_term_its_stem_and_its_parts() {
+    // The engine reads a known word's stem from the index instead of running the stemmer, and
+    // finds terms, stems and parts through hash tables: all must agree with the vocabulary.
+    let index = verkenner::index();
+    for (id, term) in index.terms().enumerate() {
+        let id = id as u32;
+        assert_eq!(index.term_id(term), Some(id), "{term}");
+        let stem = index.stem_of(id);
+        assert_eq!(stem, verkenner::text::stem(term), "the stored stem of {term}");
+        assert!(index.terms_with_stem(&stem).contains(&id), "{term} among the terms of its stem {stem}");
+    }
+    for missing in ["", "zzzzq", "zorgzorgzorg", "ë"] {
+        assert_eq!(index.term_id(missing), None, "{missing:?}");
+        assert!(index.terms_with_stem(missing).is_empty(), "{missing:?}");
+    }
+}
