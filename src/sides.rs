@@ -8,7 +8,7 @@
 use crate::corpus::{Corpus, PassageIdx, Stance};
 
 /// What a group is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GroupKey {
     Theme(u8),
     KeyQuestion(usize),
@@ -23,7 +23,7 @@ pub struct Group {
 }
 
 impl Group {
-    fn new(key: GroupKey) -> Self {
+    pub fn new(key: GroupKey) -> Self {
         Group { key, optimistic: Vec::new(), critical: Vec::new(), mixed: Vec::new() }
     }
 

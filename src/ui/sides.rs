@@ -28,6 +28,7 @@ pub fn SideBySideView() -> impl IntoView {
             Grouping::Kernvraag => by_question(corpus, &passages),
         }
     });
+    let empty = Memo::new(move |_| groups.with(Vec::is_empty));
     let totals = move || {
         results.with(|r| {
             let mut n = [0usize; 3];
@@ -69,13 +70,16 @@ pub fn SideBySideView() -> impl IntoView {
                     <nav class="sides-view__grouping" aria-label="Groeperen">
                         "Groepeer per: " {grouping_link(Grouping::Thema, "thema")} " \u{b7} " {grouping_link(Grouping::Kernvraag, "kernvraag")}
                     </nav>
-                    {move || {
-                        let groups = groups.get();
-                        if groups.is_empty() {
-                            view! { <p class="no-results" data-no-results="">"Geen tekstdelen bij deze zoekopdracht en filters."</p> }.into_any()
-                        } else {
-                            groups.into_iter().map(|g| view! { <GroupView corpus=corpus group=g /> }).collect_view().into_any()
-                        }
+                    // Groups and the cards in them are keyed: while the reader types, a card that
+                    // stays keeps its element.
+                    {move || if empty.get() {
+                        view! { <p class="no-results" data-no-results="">"Geen tekstdelen bij deze zoekopdracht en filters."</p> }.into_any()
+                    } else {
+                        view! {
+                            <For each=move || groups.with(|gs| gs.iter().map(|g| g.key).collect::<Vec<_>>()) key=|k| *k let:key>
+                                <GroupView corpus=corpus groups=groups key=key />
+                            </For>
+                        }.into_any()
                     }}
                 </div>
             </div>
@@ -84,8 +88,9 @@ pub fn SideBySideView() -> impl IntoView {
 }
 
 #[component]
-fn GroupView(corpus: &'static Corpus, group: Group) -> impl IntoView {
-    let (title, intro, subject, id) = match group.key {
+fn GroupView(corpus: &'static Corpus, groups: Memo<Vec<Group>>, key: GroupKey) -> impl IntoView {
+    let group = Memo::new(move |_| groups.with(|gs| gs.iter().find(|g| g.key == key).cloned().unwrap_or_else(|| Group::new(key))));
+    let (title, intro, subject, id) = match key {
         GroupKey::Theme(t) => {
             let theme = corpus.theme(t);
             (theme.label.clone(), theme.description.clone(), format!("over {}", crate::text::lowercase(&theme.label)), theme.id.clone())
@@ -95,20 +100,29 @@ fn GroupView(corpus: &'static Corpus, group: Group) -> impl IntoView {
             (q.question.clone(), q.intro.clone(), "bij deze vraag".to_string(), q.id.clone())
         }
     };
-    let (o, k) = (group.optimistic.len(), group.critical.len());
+    let side = move |stance: Stance| Memo::new(move |_| group.with(|g| match stance {
+        Stance::Optimistisch => g.optimistic.clone(),
+        Stance::Kritisch => g.critical.clone(),
+        Stance::Gemengd => g.mixed.clone(),
+    }));
+    let (optimistic, critical, mixed) = (side(Stance::Optimistisch), side(Stance::Kritisch), side(Stance::Gemengd));
     view! {
         <section class="group" data-group=id.clone() aria-labelledby=format!("groep-{id}")>
             <h2 id=format!("groep-{id}")>{title}</h2>
             <p class="group__intro">{intro}</p>
-            <Balance optimistic=o critical=k />
+            <Balance optimistic=Signal::derive(move || optimistic.with(Vec::len)) critical=Signal::derive(move || critical.with(Vec::len)) />
             <div class="sides">
-                <Side corpus=corpus stance=Stance::Optimistisch heading="Optimistisch: kansen" passages=group.optimistic subject=subject.clone() />
-                <Side corpus=corpus stance=Stance::Kritisch heading="Kritisch: zorgen" passages=group.critical subject=subject.clone() />
+                <Side corpus=corpus stance=Stance::Optimistisch heading="Optimistisch: kansen" passages=optimistic subject=subject.clone() />
+                <Side corpus=corpus stance=Stance::Kritisch heading="Kritisch: zorgen" passages=critical subject=subject.clone() />
             </div>
-            {(!group.mixed.is_empty()).then(|| view! {
+            {move || (!mixed.with(Vec::is_empty)).then(|| view! {
                 <div class="sides__mixed" data-side="gemengd">
-                    <h3><span class="stance" data-stance="gemengd"><StanceIcon stance=Stance::Gemengd />" Gemengd of neutraal ("{group.mixed.len()}")"</span></h3>
-                    <ul class="side__list">{group.mixed.iter().map(|&p| view! { <VoiceCard corpus=corpus passage=p /> }).collect_view()}</ul>
+                    <h3><span class="stance" data-stance="gemengd"><StanceIcon stance=Stance::Gemengd />" Gemengd of neutraal ("{move || mixed.with(Vec::len)}")"</span></h3>
+                    <ul class="side__list">
+                        <For each=move || mixed.get() key=|p| *p let:passage>
+                            <VoiceCard corpus=corpus passage=passage />
+                        </For>
+                    </ul>
                 </div>
             })}
         </section>
@@ -117,30 +131,35 @@ fn GroupView(corpus: &'static Corpus, group: Group) -> impl IntoView {
 
 /// Counts per side as numbers and as a bar; the numbers carry the meaning, not the colours.
 #[component]
-fn Balance(optimistic: usize, critical: usize) -> impl IntoView {
-    let total = (optimistic + critical).max(1);
-    let share = optimistic * 100 / total;
+fn Balance(optimistic: Signal<usize>, critical: Signal<usize>) -> impl IntoView {
+    let share = move || optimistic.get() * 100 / (optimistic.get() + critical.get()).max(1);
     view! {
         <div class="balance">
-            <p class="balance__numbers">{format!("{optimistic} optimistisch tegenover {critical} kritisch")}</p>
+            <p class="balance__numbers">{move || format!("{} optimistisch tegenover {} kritisch", optimistic.get(), critical.get())}</p>
             <div class="balance__bar" aria-hidden="true">
-                <span class="balance__part" data-stance="optimistisch" style:width=format!("{share}%")></span>
-                <span class="balance__part" data-stance="kritisch" style:width=format!("{}%", 100 - share)></span>
+                <span class="balance__part" data-stance="optimistisch" style:width=move || format!("{}%", share())></span>
+                <span class="balance__part" data-stance="kritisch" style:width=move || format!("{}%", 100 - share())></span>
             </div>
         </div>
     }
 }
 
 #[component]
-fn Side(corpus: &'static Corpus, stance: Stance, heading: &'static str, passages: Vec<PassageIdx>, subject: String) -> impl IntoView {
-    let n = passages.len();
+fn Side(corpus: &'static Corpus, stance: Stance, heading: &'static str, passages: Memo<Vec<PassageIdx>>, subject: String) -> impl IntoView {
+    let empty = Memo::new(move |_| passages.with(Vec::is_empty));
     view! {
         <div class="side" data-side=stance.id()>
-            <h3><span class="stance" data-stance=stance.id()><StanceIcon stance=stance />" "{heading}" ("{n}")"</span></h3>
-            {if passages.is_empty() {
+            <h3><span class="stance" data-stance=stance.id()><StanceIcon stance=stance />" "{heading}" ("{move || passages.with(Vec::len)}")"</span></h3>
+            {move || if empty.get() {
                 view! { <p class="side__empty">{format!("In deze teksten staat geen {} tekstdeel {subject}.", stance.id())}</p> }.into_any()
             } else {
-                view! { <ul class="side__list">{passages.into_iter().map(|p| view! { <VoiceCard corpus=corpus passage=p /> }).collect_view()}</ul> }.into_any()
+                view! {
+                    <ul class="side__list">
+                        <For each=move || passages.get() key=|p| *p let:passage>
+                            <VoiceCard corpus=corpus passage=passage />
+                        </For>
+                    </ul>
+                }.into_any()
             }}
         </div>
     }
@@ -154,9 +173,12 @@ fn VoiceCard(corpus: &'static Corpus, passage: PassageIdx) -> impl IntoView {
     let doc = &corpus.documents[p.document as usize];
     let article = &corpus.documents[corpus.article_of(p.document) as usize];
     let who = if !doc.authors.is_empty() { people(&doc.authors) } else if !doc.quoted.is_empty() { people(&doc.quoted) } else { doc.publisher.clone().unwrap_or_default() };
-    let route = nav.route.get_untracked();
-    let to = Route { view: View::Lezen, doc: Some(article.id.clone()), passage: Some(p.id.clone()), query: route.query.clone(), filters: route.filters.clone(), ..Route::default() };
-    let href = nav.href(&to);
+    // The link keeps the current query and filters; the card itself outlives a keystroke.
+    let to = move || {
+        let route = nav.route.get();
+        Route { view: View::Lezen, doc: Some(article.id.clone()), passage: Some(p.id.clone()), query: route.query, filters: route.filters, ..Route::default() }
+    };
+    let href = move || nav.href(&to());
     view! {
         <li class="voice" data-passage=p.id.clone() data-stance=p.stance.id()>
             <blockquote class="voice__text">{p.text.clone()}</blockquote>
@@ -165,7 +187,7 @@ fn VoiceCard(corpus: &'static Corpus, passage: PassageIdx) -> impl IntoView {
                 {(!who.is_empty()).then(|| view! { <span>{who}</span> })}
             </p>
             <p class="voice__link">
-                <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>
+                <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to())>
                     {format!("Lees in \u{201c}{}\u{201d}", article.title.clone().unwrap_or_default())}
                 </a>
             </p>
