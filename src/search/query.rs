@@ -184,11 +184,12 @@ fn add_word(query: &mut Query, term: String, exact: bool) {
 }
 
 /// The last word is a prefix if the input ends inside it: the input's last token is that
-/// word, unquoted, not excluded, and nothing follows it.
+/// word, unquoted, not excluded, and nothing follows it. A single letter is a prefix too: the
+/// first key typed shows the passages with the commonest words it starts, not "nothing found".
 fn mark_prefix(query: &mut Query, input: &str) {
     let Some(piece) = pieces(input).pop() else { return };
     let Some(last) = query.words.last_mut() else { return };
-    if !piece.at_end || piece.quoted || piece.excluded || last.exact || last.term.chars().count() < 2 {
+    if !piece.at_end || piece.quoted || piece.excluded || last.exact {
         return;
     }
     let token = analyze(piece.text).into_iter().rfind(|t| !t.joined);
@@ -229,7 +230,8 @@ mod tests {
         check("de zorg", &["de°", "zorg*"]);
         check("zorg zorg ZORG", &["zorg*"]);
         check("zorg.", &["zorg"]);
-        check("a", &["a"]);
+        check("a", &["a*"]);
+        check("a ", &["a"]);
         check("404 gemeenten", &["404", "gemeenten*"]);
         check("wet- en regelgeving", &["wet", "en°", "regelgeving*"]);
         check("ge-eist", &["ge°", "eist*"]);
