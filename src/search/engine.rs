@@ -12,6 +12,7 @@
 //! - *top-k selection* puts the `limit` best candidates first without sorting the rest.
 
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use super::explain::TermLookup;
 use super::facets::{Facets, Filters, PassageMeta};
@@ -148,6 +149,17 @@ pub struct Engine<'a> {
     idfs: Vec<f32>,
     /// Per listed phrase, the highest field score of its postings.
     phrase_max: Vec<f32>,
+    /// Per passage, the tokens of its text with their term ids, analysed the first time a
+    /// hit is explained in it: marks and snippets are then looked up, not re-analysed.
+    text_tokens: Vec<OnceLock<Box<[TextToken]>>>,
+}
+
+/// A token of a passage text: its byte range and its term's id (`u32::MAX` for none).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TextToken {
+    pub start: u32,
+    pub end: u32,
+    pub term: u32,
 }
 
 /// Per-passage buffers reused across queries, so a query allocates little.
@@ -204,7 +216,18 @@ impl<'a> Engine<'a> {
                 scores.fold(0.0, at_least)
             })
             .collect();
-        Engine { corpus, index, weights, synonym_stems, synonym_keys, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs, phrase_max }
+        Engine { corpus, index, weights, synonym_stems, synonym_keys, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs, phrase_max, text_tokens: (0..n).map(|_| OnceLock::new()).collect() }
+    }
+
+    /// The tokens of passage `p`'s text, analysed once.
+    pub(super) fn text_tokens(&self, p: usize) -> &[TextToken] {
+        self.text_tokens[p].get_or_init(|| {
+            let mut tokens = Vec::new();
+            crate::text::Analyzer.each_token(&self.corpus.passages[p].text, |raw, term| {
+                tokens.push(TextToken { start: raw.start as u32, end: raw.end as u32, term: self.index.term_id(term).unwrap_or(u32::MAX) });
+            });
+            tokens.into_boxed_slice()
+        })
     }
 
     pub fn weights(&self) -> &RankingWeights {

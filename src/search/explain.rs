@@ -18,8 +18,9 @@ use crate::text::{analyze, Analyzer};
 
 /// For a query's expansions: each term with the clauses it serves and how.
 pub(super) struct TermLookup<'i> {
-    /// (term, clause, kind), sorted by term.
-    entries: Vec<(&'i str, usize, MatchKind)>,
+    /// (term id, term, clause, kind), sorted by term id, which is the order of the terms'
+    /// text too (the vocabulary is sorted).
+    entries: Vec<(u32, &'i str, usize, MatchKind)>,
     /// Bit `n` is set when some term is `n` bytes long (63 for longer): most tokens of a
     /// text are ruled out by their length before any comparison.
     lengths: u64,
@@ -27,7 +28,6 @@ pub(super) struct TermLookup<'i> {
 
 impl<'i> TermLookup<'i> {
     pub fn new(index: &'i Index<'i>, clauses: &[Clause]) -> Self {
-        // By term: the vocabulary is sorted, so ids are in the order of the terms' text.
         let mut entries: Vec<(u32, usize, MatchKind)> = clauses
             .iter()
             .enumerate()
@@ -35,15 +35,23 @@ impl<'i> TermLookup<'i> {
             .flat_map(|(c, clause)| clause.terms.iter().map(move |e| (e.term, c, e.kind)))
             .collect();
         crate::sort::sort_by_key(&mut entries, |&(term, clause, kind)| (term as u64) << 32 | (clause as u64).min(0xff_ffff) << 8 | kind as u64);
-        let entries: Vec<(&str, usize, MatchKind)> = entries.into_iter().map(|(t, c, k)| (index.term(t), c, k)).collect();
-        let lengths = entries.iter().fold(0, |bits, e| bits | 1 << e.0.len().min(63));
+        let entries: Vec<(u32, &str, usize, MatchKind)> = entries.into_iter().map(|(t, c, k)| (t, index.term(t), c, k)).collect();
+        let lengths = entries.iter().fold(0, |bits, e| bits | 1 << e.1.len().min(63));
         TermLookup { entries, lengths }
     }
 
-    fn get(&self, term: &str) -> &[(&'i str, usize, MatchKind)] {
+    /// The entries of a term, by its text.
+    fn get(&self, term: &str) -> &[(u32, &'i str, usize, MatchKind)] {
         if self.lengths & 1 << term.len().min(63) == 0 {
             return &[];
         }
+        let start = self.entries.partition_point(|e| e.1 < term);
+        let len = self.entries[start..].partition_point(|e| e.1 == term);
+        &self.entries[start..start + len]
+    }
+
+    /// The entries of a term, by its id.
+    fn get_id(&self, term: u32) -> &[(u32, &'i str, usize, MatchKind)] {
         let start = self.entries.partition_point(|e| e.0 < term);
         let len = self.entries[start..].partition_point(|e| e.0 == term);
         &self.entries[start..start + len]
@@ -56,19 +64,28 @@ impl Engine<'_> {
         let text = &self.corpus.passages[p].text;
         let mut best: Vec<Option<(MatchKind, String)>> = vec![None; clauses.len()];
         let mut marks = Vec::new();
-        for (field, field_text) in field_texts(self.corpus, p).iter().enumerate() {
-            // The other fields only matter for words the text does not explain.
-            if field != Field::Text as usize && clauses.iter().zip(&best).all(|(c, b)| c.mask == 0 || b.is_some()) {
-                break;
-            }
-            Analyzer.each_token(field_text, |token, term| {
-                for &(_, c, kind) in lookup.get(term) {
-                    if field == Field::Text as usize {
-                        marks.push((token.start, token.end));
-                    }
+        let explained = |best: &[Option<(MatchKind, String)>]| clauses.iter().zip(best).all(|(c, b)| c.mask == 0 || b.is_some());
+        if !lookup.entries.is_empty() {
+            // The text from its tokens as analysed once; the other fields only for words the
+            // text does not explain.
+            for token in self.text_tokens(p) {
+                for &(_, term, c, kind) in lookup.get_id(token.term) {
+                    marks.push((token.start as usize, token.end as usize));
                     improve(&mut best[c], kind, term);
                 }
-            });
+            }
+            if !explained(&best) {
+                for field_text in field_texts(self.corpus, p).iter().skip(Field::Text as usize + 1) {
+                    Analyzer.each_token(field_text, |_, term| {
+                        for &(_, _, c, kind) in lookup.get(term) {
+                            improve(&mut best[c], kind, term);
+                        }
+                    });
+                    if explained(&best) {
+                        break;
+                    }
+                }
+            }
         }
         for (c, clause) in clauses.iter().enumerate().filter(|(_, c)| c.mask != 0) {
             for alternative in &clause.phrases {
