@@ -14,9 +14,9 @@ use crate::corpus::{Corpus, Kind, PassageIdx, Stance};
 use crate::search::{marks, year_id, Facets, Filters, Hit, MatchKind, Results};
 use crate::state::Route;
 
-/// Hits listed at first and added per "Toon meer": a screen or two, and every keystroke
-/// renders only these (the count says how many there are in all).
-const PAGE: usize = 20;
+/// Hits listed at first and added per "Toon meer": about a screen, as search pages have,
+/// and every keystroke renders only these (the count says how many there are in all).
+const PAGE: usize = 10;
 
 #[component]
 pub fn SearchView() -> impl IntoView {
@@ -182,7 +182,8 @@ fn HitList(results: Memo<Results>) -> impl IntoView {
 #[component]
 fn HitItem(corpus: &'static Corpus, passage: PassageIdx, results: Memo<Results>) -> impl IntoView {
     let nav = use_nav();
-    let hit = Memo::new(move |_| results.with(|r| r.hits.iter().find(|h| h.passage == passage).cloned()));
+    // What the item shows of its hit (not the passage's whole text and marks).
+    let hit = Memo::new(move |_| results.with(|r| r.hits.iter().find(|h| h.passage == passage).map(|h| (h.snippet.clone(), h.matched.clone()))));
     let p = &corpus.passages[passage as usize];
     let doc = &corpus.documents[p.document as usize];
     let article = &corpus.documents[corpus.article_of(p.document) as usize];
@@ -200,8 +201,7 @@ fn HitItem(corpus: &'static Corpus, passage: PassageIdx, results: Memo<Results>)
     let date = article.date.map(|d| d.dutch());
     let snippet = move || {
         hit.with(|h| {
-            h.as_ref().map(|h| {
-                let snippet = &h.snippet;
+            h.as_ref().map(|(snippet, _)| {
                 view! {
                     {snippet.cut_start.then_some("\u{2026}")}
                     {marked(&snippet.text, &snippet.marks)}
@@ -210,12 +210,23 @@ fn HitItem(corpus: &'static Corpus, passage: PassageIdx, results: Memo<Results>)
             })
         })
     };
+    // The reasons are written out only once the reader opens them: typing then builds less.
+    let open = RwSignal::new(false);
+    let has_reasons = Memo::new(move |_| hit.with(|h| h.as_ref().is_some_and(|(_, m)| !m.is_empty())));
+    let reasons = move || {
+        open.get().then(|| {
+            let why = hit.with(|h| h.as_ref().map(|(_, m)| explain(m)).unwrap_or_default());
+            view! { <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }
+        })
+    };
     let why = move || {
-        let why = hit.with(|h| h.as_ref().map(explain).unwrap_or_default());
-        (!why.is_empty()).then(|| view! {
-            <details class="hit__why">
+        has_reasons.get().then(|| view! {
+            <details class="hit__why" on:toggle=move |ev: Event| {
+                let shown = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
+                open.set(shown);
+            }>
                 <summary>"Waarom deze treffer?"</summary>
-                <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                {reasons}
             </details>
         })
     };
@@ -269,8 +280,8 @@ pub fn full_marks(corpus: &Corpus, hit: &Hit) -> Vec<(usize, usize)> {
 }
 
 /// The engine's reasons, in plain Dutch.
-fn explain(hit: &Hit) -> Vec<String> {
-    hit.matched
+fn explain(matched: &[crate::search::Match]) -> Vec<String> {
+    matched
         .iter()
         .map(|m| {
             let (q, t) = (&m.query, &m.term);

@@ -172,23 +172,25 @@ test('the browser folds text as the build did: diacritics, decomposed marks, lig
 
 test('hits come a page at a time: "Toon meer" adds the next ones and focus moves to the first added', async () => {
   const { page, problems, context } = await open();
-  assert.match(await countText(page), /^78 tekstdelen gevonden \(de eerste 20 staan hieronder\)/);
-  assert.equal((await hitIds(page)).length, 20);
-  const more = page.getByRole('button', { name: /^Toon 20 meer \(nu 20 van 78\)$/ });
+  assert.match(await countText(page), /^78 tekstdelen gevonden \(de eerste 10 staan hieronder\)/);
+  assert.equal((await hitIds(page)).length, 10);
+  const more = page.getByRole('button', { name: /^Toon 10 meer \(nu 10 van 78\)$/ });
   await more.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelectorAll('.hits > li').length === 40);
+  await page.waitForFunction(() => document.querySelectorAll('.hits > li').length === 20);
   const focused = await page.evaluate(() => document.activeElement.closest('.hits > li')?.dataset.passage);
-  assert.equal(focused, (await hitIds(page))[20], 'focus on the 21st hit');
-  await page.getByRole('button', { name: /^Toon 20 meer/ }).click();
-  await page.getByRole('button', { name: /^Toon 18 meer \(nu 60 van 78\)$/ }).click();
+  assert.equal(focused, (await hitIds(page))[10], 'focus on the 11th hit');
+  for (const shown of [20, 30, 40, 50, 60]) {
+    await page.getByRole('button', { name: `Toon 10 meer (nu ${shown} van 78)` }).click();
+  }
+  await page.getByRole('button', { name: /^Toon 8 meer \(nu 70 van 78\)$/ }).click();
   await page.waitForFunction(() => document.querySelectorAll('.hits > li').length === 78);
   assert.equal(await page.locator('.search__more').count(), 0, 'no button when all are shown');
   assert.match(await countText(page), /^78 tekstdelen gevonden\.$/);
   // A new query starts again at one page.
   await page.getByLabel('Zoek in alle teksten').fill('gemeente');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'gemeente');
-  assert.ok((await hitIds(page)).length <= 20);
+  assert.ok((await hitIds(page)).length <= 10);
   assertClean(assert, problems);
   await context.close();
 });
