@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { launch } from '../browser/harness.mjs';
 import { startServer } from '../browser/server.mjs';
 import { RATES, latency, memory, passagesFromCli, printLatency, printMemory, printStartup, startup } from './page/browser.mjs';
+import { printBreakdown } from './page/breakdown.mjs';
 import { printLighthouse, startBrotliServer } from './page/lighthouse.mjs';
 import { printProfile } from './page/profile.mjs';
 import { printSizes } from './page/sizes.mjs';
@@ -95,6 +96,7 @@ try {
   summary.latency = await part('4+5. per-keystroke latency in the page: ours, MiniSearch, FlexSearch', async () => {
     const runs = await latency(browser, server.url, queries, corpus.list);
     printLatency(runs, queries);
+    for (const run of runs) if (run.breakdown) printBreakdown(run.breakdown, queries.reduce((n, q) => n + [...q].length, 0));
     return runs;
   });
   summary.memory = await part('6. memory', async () => {
