@@ -8,7 +8,7 @@ use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::parts::{people, StanceBadge};
+use super::parts::people;
 use super::{focus_after_move, set_title, use_nav};
 use crate::corpus::{Corpus, Kind, PassageIdx, Stance};
 use crate::search::{marks, year_id, Facets, Filters, Hit, MatchKind, Results};
@@ -165,43 +165,49 @@ pub fn count_text(results: &Results) -> String {
     }
 }
 
-/// The hits, keyed by passage: a hit that stays listed while the reader types keeps its
-/// element, and only its link, snippet and reasons are updated.
+/// The hits, one row per place in the list. While the reader types, row `i` shows the new
+/// `i`-th hit in place: a new query updates texts and attributes instead of building every
+/// hit anew, which is what made a changed first letter dear.
 #[component]
 fn HitList(results: Memo<Results>) -> impl IntoView {
     let corpus = crate::corpus();
     view! {
         <ol class="hits">
-            <For each=move || results.with(|r| r.hits.iter().map(|h| h.passage).collect::<Vec<_>>()) key=|p| *p let:passage>
-                <HitItem corpus=corpus passage=passage results=results />
+            <For each=move || 0..results.with(|r| r.hits.len()) key=|i| *i let:index>
+                <HitRow corpus=corpus index=index results=results />
             </For>
         </ol>
     }
 }
 
 #[component]
-fn HitItem(corpus: &'static Corpus, passage: PassageIdx, results: Memo<Results>) -> impl IntoView {
+fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl IntoView {
     let nav = use_nav();
-    // What the item shows of its hit (not the passage's whole text and marks).
-    let hit = Memo::new(move |_| results.with(|r| r.hits.iter().find(|h| h.passage == passage).map(|h| (h.snippet.clone(), h.matched.clone()))));
-    let p = &corpus.passages[passage as usize];
-    let doc = &corpus.documents[p.document as usize];
-    let article = &corpus.documents[corpus.article_of(p.document) as usize];
+    // What the row shows of its hit (not the passage's whole text and marks).
+    let hit = Memo::new(move |_| results.with(|r| r.hits.get(index).map(|h| (h.passage, h.snippet.clone(), h.matched.clone()))));
+    let passage: Memo<PassageIdx> = Memo::new(move |_| hit.with(|h| h.as_ref().map_or(0, |h| h.0)));
+    let p = move || &corpus.passages[passage.get() as usize];
+    let doc = move || &corpus.documents[p().document as usize];
+    let article = move || &corpus.documents[corpus.article_of(p().document) as usize];
     // The link keeps the query and filters, so the reading view marks the words and Back
     // returns to these results.
-    let to = move || Route { passage: Some(p.id.clone()), doc: Some(article.id.clone()), view: crate::state::View::Lezen, ..nav.route.get() };
+    let to = move || Route { passage: Some(p().id.clone()), doc: Some(article().id.clone()), view: crate::state::View::Lezen, ..nav.route.get() };
     let href = move || nav.href(&to());
-    let who = if doc.is_comment() {
-        format!("Reactie van {}", people(&doc.authors))
-    } else if !doc.authors.is_empty() {
-        people(&doc.authors)
-    } else {
-        people(&doc.quoted)
+    let who = move || {
+        let doc = doc();
+        if doc.is_comment() {
+            format!("Reactie van {}", people(&doc.authors))
+        } else if !doc.authors.is_empty() {
+            people(&doc.authors)
+        } else {
+            people(&doc.quoted)
+        }
     };
-    let date = article.date.map(|d| d.dutch());
+    let date = move || article().date.map(|d| d.dutch()).unwrap_or_default();
+    let stance = move || p().stance;
     let snippet = move || {
         hit.with(|h| {
-            h.as_ref().map(|(snippet, _)| {
+            h.as_ref().map(|(_, snippet, _)| {
                 view! {
                     {snippet.cut_start.then_some("\u{2026}")}
                     {marked(&snippet.text, &snippet.marks)}
@@ -212,10 +218,10 @@ fn HitItem(corpus: &'static Corpus, passage: PassageIdx, results: Memo<Results>)
     };
     // The reasons are written out only once the reader opens them: typing then builds less.
     let open = RwSignal::new(false);
-    let has_reasons = Memo::new(move |_| hit.with(|h| h.as_ref().is_some_and(|(_, m)| !m.is_empty())));
+    let has_reasons = Memo::new(move |_| hit.with(|h| h.as_ref().is_some_and(|(_, _, m)| !m.is_empty())));
     let reasons = move || {
         open.get().then(|| {
-            let why = hit.with(|h| h.as_ref().map(|(_, m)| explain(m)).unwrap_or_default());
+            let why = hit.with(|h| h.as_ref().map(|(_, _, m)| explain(m)).unwrap_or_default());
             view! { <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }
         })
     };
@@ -231,19 +237,23 @@ fn HitItem(corpus: &'static Corpus, passage: PassageIdx, results: Memo<Results>)
         })
     };
     view! {
-        <li class="hit" data-passage=p.id.clone() data-stance=p.stance.id()>
+        <li class="hit" data-passage=move || p().id.clone() data-stance=move || stance().id()>
             <h2 class="hit__title">
-                <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{article.title.clone()}</a>
+                <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{move || article().title.clone()}</a>
             </h2>
+            // Empty parts (no author, no date) are hidden by the style sheet.
             <p class="hit__meta">
-                <span class="kind">{doc.kind.label()}</span>
-                {(!who.is_empty()).then(|| view! { <span>{who}</span> })}
-                {date.map(|d| view! { <span>{d}</span> })}
+                <span class="kind">{move || doc().kind.label()}</span>
+                <span>{who}</span>
+                <span>{date}</span>
             </p>
             <p class="hit__snippet">{snippet}</p>
             <div class="passage__meta">
-                <StanceBadge stance=p.stance />
-                <super::parts::ThemeList corpus=corpus passage=p />
+                <span class="stance" data-stance=move || stance().id()>
+                    <span class="stance__icon" data-icon=move || stance().id() aria-hidden="true"></span>
+                    <span class="stance__label">{move || stance().label()}</span>
+                </span>
+                {move || view! { <super::parts::ThemeList corpus=corpus passage=p() /> }}
             </div>
             {why}
         </li>
