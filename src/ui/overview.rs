@@ -58,7 +58,7 @@ pub fn OverviewView() -> impl IntoView {
                         <tr>
                             <th scope="col">"Thema"</th>
                             {Stance::ALL.into_iter().map(|s| view! {
-                                <th scope="col"><span class="stance" data-stance=s.id()><StanceIcon stance=s />" "{s.label()}</span></th>
+                                <th scope="col"><span class="stance" data-stance=s.id()><StanceIcon />" "{s.label()}</span></th>
                             }).collect_view()}
                         </tr>
                     </thead>

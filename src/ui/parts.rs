@@ -9,18 +9,19 @@ use crate::corpus::{Corpus, Document, Passage, Person, Stance};
 pub fn StanceBadge(stance: Stance) -> impl IntoView {
     view! {
         <span class="stance" data-stance=stance.id()>
-            <StanceIcon stance=stance />
+            <StanceIcon />
             <span class="stance__label">{stance.label()}</span>
         </span>
     }
 }
 
 /// The stance's icon: a plus for chances, a warning triangle for concerns, a balance of two
-/// halves for mixed. Drawn by the style sheet (a mask in the text colour), so a list of hits
-/// does not build an SVG per hit. Decorative: the label next to it carries the meaning.
+/// halves for mixed. Drawn by the style sheet (a mask in the text colour) after the stance of
+/// the `.stance` element around it, so a list of hits does not build an SVG per hit.
+/// Decorative: the label next to it carries the meaning.
 #[component]
-pub fn StanceIcon(stance: Stance) -> impl IntoView {
-    view! { <span class="stance__icon" data-icon=stance.id() aria-hidden="true"></span> }
+pub fn StanceIcon() -> impl IntoView {
+    view! { <span class="stance__icon" aria-hidden="true"></span> }
 }
 
 /// Passage counts per stance, each with its icon and word.
@@ -34,7 +35,7 @@ pub fn StanceCounts(counts: [usize; 3]) -> impl IntoView {
                     let n = counts[stance as usize];
                     view! {
                         <li class="stance" data-stance=stance.id()>
-                            <StanceIcon stance=stance />
+                            <StanceIcon />
                             <span class="stance-counts__n">{n}</span>
                             " "
                             <span class="stance__label">{crate::text::lowercase(stance.label())}</span>

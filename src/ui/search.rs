@@ -250,7 +250,7 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
             <p class="hit__snippet">{snippet}</p>
             <div class="passage__meta">
                 <span class="stance" data-stance=move || stance().id()>
-                    <span class="stance__icon" data-icon=move || stance().id() aria-hidden="true"></span>
+                    <span class="stance__icon" aria-hidden="true"></span>
                     <span class="stance__label">{move || stance().label()}</span>
                 </span>
                 {move || view! { <super::parts::ThemeList corpus=corpus passage=p() /> }}

@@ -117,7 +117,7 @@ fn GroupView(corpus: &'static Corpus, groups: Memo<Vec<Group>>, key: GroupKey) -
             </div>
             {move || (!mixed.with(Vec::is_empty)).then(|| view! {
                 <div class="sides__mixed" data-side="gemengd">
-                    <h3><span class="stance" data-stance="gemengd"><StanceIcon stance=Stance::Gemengd />" Gemengd of neutraal ("{move || mixed.with(Vec::len)}")"</span></h3>
+                    <h3><span class="stance" data-stance="gemengd"><StanceIcon />" Gemengd of neutraal ("{move || mixed.with(Vec::len)}")"</span></h3>
                     <ul class="side__list">
                         <For each=move || mixed.get() key=|p| *p let:passage>
                             <VoiceCard corpus=corpus passage=passage />
@@ -149,7 +149,7 @@ fn Side(corpus: &'static Corpus, stance: Stance, heading: &'static str, passages
     let empty = Memo::new(move |_| passages.with(Vec::is_empty));
     view! {
         <div class="side" data-side=stance.id()>
-            <h3><span class="stance" data-stance=stance.id()><StanceIcon stance=stance />" "{heading}" ("{move || passages.with(Vec::len)}")"</span></h3>
+            <h3><span class="stance" data-stance=stance.id()><StanceIcon />" "{heading}" ("{move || passages.with(Vec::len)}")"</span></h3>
             {move || if empty.get() {
                 view! { <p class="side__empty">{format!("In deze teksten staat geen {} tekstdeel {subject}.", stance.id())}</p> }.into_any()
             } else {
