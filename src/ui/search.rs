@@ -8,7 +8,7 @@ use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::parts::people;
+use super::parts::{people, StanceIcon};
 use super::{focus_after_move, set_title, use_nav};
 use crate::corpus::{Corpus, Kind, PassageIdx, Stance};
 use crate::search::{marks, year_id, Facets, Filters, Hit, MatchKind, Results};
@@ -250,7 +250,7 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
             <p class="hit__snippet">{snippet}</p>
             <div class="passage__meta">
                 <span class="stance" data-stance=move || stance().id()>
-                    <span class="stance__icon" aria-hidden="true"></span>
+                    <StanceIcon />
                     <span class="stance__label">{move || stance().label()}</span>
                 </span>
                 {move || view! { <super::parts::ThemeList corpus=corpus passage=p() /> }}

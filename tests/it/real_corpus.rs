@@ -119,9 +119,9 @@ fn one_sided_documents_are_declared_and_only_those() {
 }
 
 #[test]
-fn the_index_finds_every_term_its_stem_and_its_parts() {
+fn the_index_finds_every_term_and_its_stem() {
     // The engine reads a known word's stem from the index instead of running the stemmer, and
-    // finds terms, stems and parts through hash tables: all must agree with the vocabulary.
+    // finds terms and stems through hash tables: all must agree with the vocabulary.
     let index = verkenner::index();
     for (id, term) in index.terms().enumerate() {
         let id = id as u32;
