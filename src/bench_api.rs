@@ -20,7 +20,7 @@ impl BenchEngine {
         let corpus: &'static Corpus = Box::leak(Box::new(decode(corpus).map_err(|e| JsError::new(&e.to_string()))?));
         // The index borrows its large tables from its bytes, so they live as long as it does.
         let bytes: &'static [u8] = Box::leak(index.to_vec().into_boxed_slice());
-        let index: &'static Index<'static> = Box::leak(Box::new(Index::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?));
+        let index: &'static Index<'static> = Box::leak(Box::new(Index::decode(bytes, &corpus.synonyms).map_err(|e| JsError::new(&e.to_string()))?));
         Ok(BenchEngine { engine: Engine::new(corpus, index) })
     }
 
@@ -55,7 +55,7 @@ impl BenchEngine {
         lap(&mut times);
         let bytes: &'static [u8] = Box::leak(index.to_vec().into_boxed_slice());
         lap(&mut times);
-        let index: &'static Index<'static> = Box::leak(Box::new(Index::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?));
+        let index: &'static Index<'static> = Box::leak(Box::new(Index::decode(bytes, &corpus.synonyms).map_err(|e| JsError::new(&e.to_string()))?));
         lap(&mut times);
         std::hint::black_box(Engine::new(corpus, index));
         lap(&mut times);

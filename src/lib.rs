@@ -37,11 +37,11 @@ pub fn corpus() -> &'static Corpus {
 /// The search index as built by build.rs from the same corpus.
 static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
-/// The embedded index, decoded once on first use; its large tables are borrowed from the
+/// The embedded index, decoded once on first use; its postings are borrowed from the
 /// embedded bytes, not copied.
 pub fn index() -> &'static index::Index<'static> {
     static INDEX: OnceLock<index::Index<'static>> = OnceLock::new();
-    INDEX.get_or_init(|| index::Index::decode(EMBEDDED_INDEX).expect("index.bin is written by build.rs from this same model"))
+    INDEX.get_or_init(|| index::Index::decode(EMBEDDED_INDEX, &corpus().synonyms).expect("index.bin is written by build.rs from this same model"))
 }
 
 /// The search engine over the embedded corpus and index, set up once on first use.

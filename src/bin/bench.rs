@@ -208,7 +208,7 @@ fn main() {
         std::fs::write(out.join(format!("passages-{name}.json")), serde_json::to_vec(&passages).expect("json")).expect("write");
 
         let start = Instant::now();
-        let decoded = Index::decode(&index_bytes).expect("the index decodes");
+        let decoded = Index::decode(&index_bytes, &corpus.synonyms).expect("the index decodes");
         let engine = Engine::new(corpus, &decoded);
         let start_ms = start.elapsed().as_secs_f64() * 1e3;
         let filters = Filters::default();

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::format::{Groups, PostingLists, StemTable, Strings};
-use super::{field_texts, Index, Posting, SynonymGroup, FIELD_COUNT, FORMAT_VERSION};
+use super::format::{Groups, PostingLists, StemTable, Strings, TermIds};
+use super::{field_texts, phrase_table, synonym_groups, Index, Posting, SynonymGroup, FIELD_COUNT, FORMAT_VERSION};
 use crate::corpus::Corpus;
 use crate::text::{analyze, Analyzer, Decompounder, PartKind};
 
@@ -17,10 +17,16 @@ pub fn build(corpus: &Corpus) -> Index<'static> {
     let term_stems: Vec<String> = terms.iter().map(|t| Analyzer.term(t).stem).collect();
     let term_table = Strings::from_sorted(&terms);
     let parts = parts(corpus, &terms, &term_stems);
+    // The parts that are terms first, by id (so in the order of the sorted parts), then the rest.
+    let (as_terms, others): (Vec<_>, Vec<_>) = parts.into_iter().partition(|(part, _)| term_table.find(part).is_some());
+    let term_parts = TermIds::new(as_terms.iter().filter_map(|(part, _)| term_table.find(part)).collect());
+    let other_parts = Strings::from_sorted(&others.iter().map(|(part, _)| part).collect::<Vec<_>>());
+    let part_terms = Groups::from_lists(as_terms.into_iter().chain(others).map(|(_, ids)| ids));
     let mut lists = PostingLists::default();
     postings.values().for_each(|list| lists.push(list));
-    let synonyms: Vec<SynonymGroup> = corpus.synonyms.iter().map(|group| synonym_group(group)).collect();
+    let synonyms = synonym_groups(&corpus.synonyms);
     let phrases = listed_phrases(corpus, &synonyms);
+    debug_assert!(phrases.keys().map(String::as_str).eq(phrase_table(&synonyms).iter()), "decoding finds the phrases again");
     let mut phrase_lists = PostingLists::default();
     phrases.values().for_each(|list| phrase_lists.push(list));
     Index {
@@ -28,9 +34,10 @@ pub fn build(corpus: &Corpus) -> Index<'static> {
         stems: StemTable::new(&term_table, &term_stems),
         terms: term_table,
         postings: lists,
-        parts: Strings::from_sorted(&parts.keys().collect::<Vec<_>>()),
-        part_terms: Groups::from_lists(parts.into_values()),
-        phrases: Strings::from_sorted(&phrases.keys().collect::<Vec<_>>()),
+        term_parts,
+        other_parts,
+        part_terms,
+        phrases: phrase_table(&synonyms),
         phrase_postings: phrase_lists,
         avg_lengths: averages(&lengths),
         lengths,
@@ -102,11 +109,6 @@ fn listed_phrases(corpus: &Corpus, synonyms: &[SynonymGroup]) -> BTreeMap<String
     phrases
 }
 
-fn synonym_group(group: &[String]) -> SynonymGroup {
-    let entries = group.iter().map(|e| analyze(e).into_iter().filter(|t| !t.joined).map(|t| t.term).collect::<Vec<_>>());
-    SynonymGroup { entries: entries.filter(|e| !e.is_empty()).collect() }
-}
-
 fn averages(lengths: &[[u16; FIELD_COUNT]]) -> [f32; FIELD_COUNT] {
     let mut avg = [1.0; FIELD_COUNT];
     for (f, slot) in avg.iter_mut().enumerate() {
@@ -127,7 +129,7 @@ mod tests {
         let corpus = Corpus { themes: vec![], documents: vec![], passages: vec![], kernvragen: vec![], glossary: vec![], synonyms: vec![] };
         let index = build(&corpus);
         let bytes = index.encode();
-        let decoded = Index::decode(&bytes).expect("decodes");
+        let decoded = Index::decode(&bytes, &[]).expect("decodes");
         assert_eq!(decoded, index);
         assert_eq!(decoded.term_count(), 0);
         assert_eq!(decoded.prefix_range("a"), 0..0);

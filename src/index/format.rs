@@ -1,16 +1,18 @@
 //! The embedded form of the index's tables: compact on the wire, and cheap to decode.
 //!
-//! Terms:
-//! - a *string table* is a sorted list of strings, stored as one text and the length of each
-//!   string; decoding borrows the text from the embedded bytes and sums the lengths;
-//! - a *group table* gives each entry of a string table a list of term ids (the terms holding
-//!   a part);
+//! Every table is laid out for brotli, which compresses the embedded bytes on the way to the
+//! browser: values of one kind stand together, and what decoding can work out is not stored.
+//! - a *string table* is a sorted list of strings, front-coded: each string stores how many
+//!   bytes it shares with the one before and the rest of it, the rests one text with a line
+//!   break after each; decoding writes the strings out again;
+//! - a *group table* gives each entry of a list a list of term ids (the terms holding a part);
 //! - the *stem table* groups the terms by stem, storing each stem against its term (see
 //!   [`StemTable`]);
-//! - a *posting list* is a term's postings in passage order, each stored as the gap to the
-//!   previous passage (a varint, usually one byte) and one byte of term frequencies (see
-//!   [`pack`]); all lists are one byte string, borrowed from the embedded bytes, and read by
-//!   [`Postings`] as the engine walks them.
+//! - a *posting list* is a term's postings in passage order: the gap to the previous passage
+//!   (a varint, usually one byte) and one byte of term frequencies (see [`pack`]). All gaps
+//!   are one byte string and all frequency bytes another, with each term's count of
+//!   postings; both are borrowed from the embedded bytes and read by [`Postings`] as the
+//!   engine walks them.
 //!
 //! Decoding checks that the tables agree with each other, so the engine can index them
 //! without checks of its own; a posting list that is cut short ends early instead of failing.
@@ -46,8 +48,9 @@ pub fn unpack(byte: u8) -> [u8; FIELD_COUNT] {
 
 /// A sorted table of strings (terms, parts, phrases).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Strings<'a> {
-    text: Cow<'a, str>,
+pub struct Strings {
+    /// The strings one after the other.
+    text: String,
     /// End offset of each string in `text`.
     ends: Vec<u32>,
     /// A hash table over the strings, made on decoding, for [`Strings::find`]: open
@@ -94,9 +97,9 @@ fn probe(slots: &[u32], h: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
     }
 }
 
-impl<'a> Strings<'a> {
+impl Strings {
     /// A table of `strings`, which must be sorted and unique.
-    pub fn from_sorted<S: AsRef<str>>(strings: &[S]) -> Strings<'static> {
+    pub fn from_sorted<S: AsRef<str>>(strings: &[S]) -> Strings {
         debug_assert!(strings.windows(2).all(|w| w[0].as_ref() < w[1].as_ref()), "string tables are sorted");
         let mut text = String::new();
         let mut ends = Vec::with_capacity(strings.len());
@@ -104,7 +107,7 @@ impl<'a> Strings<'a> {
             text.push_str(s.as_ref());
             ends.push(text.len() as u32);
         }
-        Strings { text: Cow::Owned(text), ends, slots: Vec::new() }.with_slots()
+        Strings { text, ends, slots: Vec::new() }.with_slots()
     }
 
     pub fn len(&self) -> usize {
@@ -170,20 +173,59 @@ impl<'a> Strings<'a> {
     }
 }
 
-impl Serialize for Strings<'_> {
+impl Serialize for Strings {
+    /// Front-coded: per string the bytes it shares with the one before, then the rests, each
+    /// ended by a line break (no term, part or phrase holds one).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (&*self.text, lengths(&self.ends)).serialize(serializer)
+        let mut shared = Vec::with_capacity(self.len());
+        let mut rests = String::with_capacity(self.text.len());
+        let mut previous = "";
+        for s in self.iter() {
+            if s.contains('\n') {
+                return Err(serde::ser::Error::custom("a string of a string table holds a line break"));
+            }
+            let mut same = previous.bytes().zip(s.bytes()).take_while(|(a, b)| a == b).count();
+            while !s.is_char_boundary(same) {
+                same -= 1;
+            }
+            shared.push(same as u32);
+            rests.push_str(&s[same..]);
+            rests.push('\n');
+            previous = s;
+        }
+        (shared, rests).serialize(serializer)
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Strings<'a> {
+impl<'de> Deserialize<'de> for Strings {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (text, lens): (&'de str, Vec<u32>) = Deserialize::deserialize(deserializer)?;
-        let ends = ends(&lens, text.len()).ok_or_else(|| D::Error::custom("string table lengths do not add up"))?;
-        if !ends.iter().all(|&e| text.is_char_boundary(e as usize)) {
-            return Err(D::Error::custom("string table cuts a character"));
+        let (shared, rests): (Vec<u32>, &'de str) = Deserialize::deserialize(deserializer)?;
+        let fail = |what| D::Error::custom(what);
+        let mut text = String::with_capacity(rests.len() + 4 * shared.len());
+        let mut ends = Vec::with_capacity(shared.len());
+        let (mut current, mut rests) = (String::new(), rests);
+        for same in shared {
+            let (rest, more) = rests.split_once('\n').ok_or_else(|| fail("string table rests are cut short"))?;
+            rests = more;
+            let same = same as usize;
+            if same > current.len() || !current.is_char_boundary(same) {
+                return Err(fail("string table shares more than the string before holds"));
+            }
+            current.truncate(same);
+            current.push_str(rest);
+            if let Some(&end) = ends.last() {
+                let start = ends.len().checked_sub(2).map_or(0, |i| ends[i] as usize);
+                if *current <= text[start..end as usize] {
+                    return Err(fail("string table is not sorted"));
+                }
+            }
+            text.push_str(&current);
+            ends.push(text.len() as u32);
         }
-        Ok(Strings { text: Cow::Borrowed(text), ends, slots: Vec::new() }.with_slots())
+        if !rests.is_empty() {
+            return Err(fail("string table has rests left over"));
+        }
+        Ok(Strings { text, ends, slots: Vec::new() }.with_slots())
     }
 }
 
@@ -338,6 +380,57 @@ impl<'de: 'a, 'a> Deserialize<'de> for StemTable<'a> {
     }
 }
 
+/// Term ids in ascending order, stored as the steps between them (mostly small).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TermIds(Vec<u32>);
+
+impl TermIds {
+    pub fn new(ids: Vec<u32>) -> TermIds {
+        debug_assert!(ids.windows(2).all(|w| w[0] < w[1]), "term ids ascend");
+        TermIds(ids)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn last(&self) -> Option<u32> {
+        self.0.last().copied()
+    }
+
+    /// The place of `id` among them.
+    pub fn position(&self, id: u32) -> Option<u32> {
+        self.0.binary_search(&id).ok().map(|i| i as u32)
+    }
+}
+
+impl Serialize for TermIds {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut previous = 0;
+        let steps: Vec<u32> = self.0.iter().map(|&id| id - std::mem::replace(&mut previous, id)).collect();
+        steps.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for TermIds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let steps: Vec<u32> = Deserialize::deserialize(deserializer)?;
+        let mut ids = Vec::with_capacity(steps.len());
+        for step in steps {
+            let id = match ids.last() {
+                None => Some(step),
+                Some(&previous) => u32::checked_add(previous, step).filter(|_| step > 0),
+            };
+            ids.push(id.ok_or_else(|| D::Error::custom("term ids do not ascend"))?);
+        }
+        Ok(TermIds(ids))
+    }
+}
+
 /// For each entry of a string table, a list of term ids.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Groups {
@@ -389,36 +482,46 @@ impl<'de> Deserialize<'de> for Groups {
 /// Every term's posting list, in term order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PostingLists<'a> {
-    bytes: Cow<'a, [u8]>,
-    /// End of each term's list in `bytes`.
-    ends: Vec<u32>,
+    /// Every list's passage gaps (varints), one list after the other.
+    gaps: Cow<'a, [u8]>,
+    /// Every list's frequency bytes, one per posting, in the same order.
+    tfs: Cow<'a, [u8]>,
     /// Number of postings of each term (its document frequency).
     counts: Vec<u32>,
+    /// End of each term's gaps in `gaps`; found on decoding.
+    gap_ends: Vec<u32>,
+    /// End of each term's frequency bytes in `tfs`: the running sum of `counts`.
+    tf_ends: Vec<u32>,
 }
 
 impl PostingLists<'_> {
     /// Appends the next term's list, sorted by passage.
     pub fn push(&mut self, postings: &[Posting]) {
-        let bytes = self.bytes.to_mut();
+        let (gaps, tfs) = (self.gaps.to_mut(), self.tfs.to_mut());
         let mut next = 0; // the smallest passage the next posting can have
         for p in postings {
             debug_assert!(p.passage >= next, "postings are sorted and unique");
-            write_varint(bytes, p.passage - next);
-            bytes.push(pack(p.tf));
+            write_varint(gaps, p.passage - next);
+            tfs.push(pack(p.tf));
             next = p.passage + 1;
         }
-        self.ends.push(bytes.len() as u32);
+        self.gap_ends.push(gaps.len() as u32);
+        self.tf_ends.push(tfs.len() as u32);
         self.counts.push(postings.len() as u32);
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.ends.len()
+        self.counts.len()
     }
 
     pub fn get(&self, term: u32) -> Postings<'_> {
         let t = term as usize;
-        let start = if t == 0 { 0 } else { self.ends[t - 1] as usize };
-        Postings { bytes: &self.bytes[start..self.ends[t] as usize], next: 0 }
+        let start = |ends: &[u32]| if t == 0 { 0 } else { ends[t - 1] as usize };
+        Postings {
+            gaps: &self.gaps[start(&self.gap_ends)..self.gap_ends[t] as usize],
+            tfs: &self.tfs[start(&self.tf_ends)..self.tf_ends[t] as usize],
+            next: 0,
+        }
     }
 
     pub fn count(&self, term: u32) -> u32 {
@@ -427,31 +530,45 @@ impl PostingLists<'_> {
 
     /// Size of the encoded lists in bytes.
     pub fn byte_len(&self) -> usize {
-        self.bytes.len()
+        self.gaps.len() + self.tfs.len()
     }
 }
 
 impl Serialize for PostingLists<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (&*self.bytes, lengths(&self.ends), &self.counts).serialize(serializer)
+        (&*self.gaps, &*self.tfs, &self.counts).serialize(serializer)
     }
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for PostingLists<'a> {
+    /// Finds where each list starts: in `tfs` by adding up the counts, in `gaps` by counting
+    /// the varints (each ends at a byte below 0x80).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (bytes, lens, counts): (&'de [u8], Vec<u32>, Vec<u32>) = Deserialize::deserialize(deserializer)?;
-        let ends = ends(&lens, bytes.len()).ok_or_else(|| D::Error::custom("posting list lengths do not add up"))?;
-        if counts.len() != ends.len() {
-            return Err(D::Error::custom("posting counts do not match the lists"));
+        let (gaps, tfs, counts): (&'de [u8], &'de [u8], Vec<u32>) = Deserialize::deserialize(deserializer)?;
+        let tf_ends = ends(&counts, tfs.len()).ok_or_else(|| D::Error::custom("posting counts do not add up"))?;
+        let mut gap_ends = Vec::with_capacity(counts.len());
+        let (mut at, mut varints_left) = (0usize, 0u32);
+        for &count in &counts {
+            varints_left += count;
+            while varints_left > 0 {
+                let &byte = gaps.get(at).ok_or_else(|| D::Error::custom("posting gaps are cut short"))?;
+                varints_left -= u32::from(byte < 0x80);
+                at += 1;
+            }
+            gap_ends.push(at as u32);
         }
-        Ok(PostingLists { bytes: Cow::Borrowed(bytes), ends, counts })
+        if at != gaps.len() {
+            return Err(D::Error::custom("posting gaps left over"));
+        }
+        Ok(PostingLists { gaps: Cow::Borrowed(gaps), tfs: Cow::Borrowed(tfs), counts, gap_ends, tf_ends })
     }
 }
 
 /// Reads one posting list.
 #[derive(Debug, Clone)]
 pub struct Postings<'b> {
-    bytes: &'b [u8],
+    gaps: &'b [u8],
+    tfs: &'b [u8],
     next: u32,
 }
 
@@ -463,13 +580,14 @@ impl<'b> Postings<'b> {
     }
 
     fn next_raw(&mut self) -> Option<(u32, u8)> {
+        let (&tf, tfs) = self.tfs.split_first()?;
         // One-byte gaps are the common case.
-        let (gap, used) = match self.bytes.first() {
+        let (gap, used) = match self.gaps.first() {
             Some(&b) if b < 0x80 => (u32::from(b), 1),
-            _ => read_varint(self.bytes)?,
+            _ => read_varint(self.gaps)?,
         };
-        let &tf = self.bytes.get(used)?;
-        self.bytes = &self.bytes[used + 1..];
+        self.gaps = &self.gaps[used..];
+        self.tfs = tfs;
         let passage = self.next.checked_add(gap)?;
         self.next = passage.checked_add(1)?;
         Some((passage, tf))
@@ -568,7 +686,7 @@ mod tests {
         lists.iter().for_each(|l| encoded.push(l));
         let bytes = postcard::to_allocvec(&encoded).expect("serialises");
         let decoded: PostingLists = postcard::from_bytes(&bytes).expect("decodes");
-        assert!(matches!(decoded.bytes, Cow::Borrowed(_)), "the lists are borrowed, not copied");
+        assert!(matches!((&decoded.gaps, &decoded.tfs), (Cow::Borrowed(_), Cow::Borrowed(_))), "the lists are borrowed, not copied");
         for (t, list) in lists.iter().enumerate() {
             assert_eq!(&decoded.get(t as u32).collect::<Vec<_>>(), list);
             assert_eq!(decoded.count(t as u32) as usize, list.len());
@@ -577,10 +695,10 @@ mod tests {
 
     #[test]
     fn cut_lists_end_early() {
-        let postings = Postings { bytes: &[0x80, 0x80], next: 0 };
+        let postings = Postings { gaps: &[0x80, 0x80], tfs: &[1, 1], next: 0 };
         assert_eq!(postings.count(), 0);
-        let postings = Postings { bytes: &[3], next: 0 };
-        assert_eq!(postings.count(), 0);
+        let postings = Postings { gaps: &[3, 4], tfs: &[1], next: 0 };
+        assert_eq!(postings.count(), 1);
     }
 
     #[test]
@@ -613,5 +731,37 @@ mod tests {
         assert_eq!(table.prefix_range("z"), 3..4);
         assert_eq!(table.prefix_range("a"), 0..0);
         assert_eq!(table.prefix_range("zz"), 4..4);
+    }
+
+    #[test]
+    fn string_tables_are_front_coded_and_refused_when_damaged() {
+        let table = Strings::from_sorted(&["regel", "regelgeving", "regels", "zorg", "zorgé"]);
+        let bytes = postcard::to_allocvec(&table).expect("serialises");
+        let (shared, rests): (Vec<u32>, &str) = postcard::from_bytes(&bytes).expect("two parts");
+        assert_eq!(shared, [0, 5, 5, 0, 4]);
+        assert_eq!(rests, "regel\ngeving\ns\nzorg\né\n");
+        assert_eq!(postcard::from_bytes::<Strings>(&bytes).expect("decodes"), table);
+        let decode = |shared: &[u32], rests: &str| postcard::from_bytes::<Strings>(&postcard::to_allocvec(&(shared, rests)).unwrap());
+        assert!(decode(&[0, 0], "b\na\n").is_err(), "not sorted");
+        assert!(decode(&[0, 1], "a\n\n").is_err(), "a repeat");
+        assert!(decode(&[0, 1], "b\na\n").is_ok(), "b, ba");
+        assert!(decode(&[0, 2], "a\nb\n").is_err(), "shares more than the string before has");
+        assert!(decode(&[0, 1], "é\nx\n").is_err(), "shares half a character");
+        assert!(decode(&[0, 0], "a\n").is_err(), "a rest missing");
+        assert!(decode(&[0], "a\nb\n").is_err(), "a rest left over");
+        assert!(decode(&[u32::MAX], "a\n").is_err(), "shares more than there is");
+        assert!(postcard::to_allocvec(&Strings::from_sorted(&["a\nb"])).is_err(), "a line break cannot be stored");
+    }
+
+    #[test]
+    fn term_ids_are_stored_as_steps_and_must_ascend() {
+        let ids = TermIds::new(vec![3, 4, 10]);
+        let bytes = postcard::to_allocvec(&ids).expect("serialises");
+        assert_eq!(postcard::from_bytes::<Vec<u32>>(&bytes).expect("steps"), [3, 1, 6]);
+        let decoded: TermIds = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!((decoded.position(4), decoded.position(5), decoded.last()), (Some(1), None, Some(10)));
+        for steps in [vec![3u32, 0], vec![1, u32::MAX]] {
+            assert!(postcard::from_bytes::<TermIds>(&postcard::to_allocvec(&steps).unwrap()).is_err(), "{steps:?} decoded");
+        }
     }
 }

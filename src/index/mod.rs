@@ -12,9 +12,9 @@
 //!   postings are precomputed like a term's, so matching it costs a lookup instead of
 //!   reading passage texts.
 //!
-//! Everything here is computed at build time; the browser only decodes it, and decoding
-//! borrows the large tables (terms, postings) from the embedded bytes instead of copying
-//! them (see [`format`]).
+//! Everything here is computed at build time; the browser only decodes it. Decoding borrows
+//! the largest table, the postings, from the embedded bytes instead of copying it, and writes
+//! out the front-coded vocabulary (see [`format`]).
 
 mod build;
 pub mod format;
@@ -27,8 +27,8 @@ pub use build::build;
 pub use format::{Posting, Postings, RawPostings};
 
 use crate::corpus::Corpus;
-use crate::text::PartKind;
-use format::{Groups, PostingLists, StemTable, Strings};
+use crate::text::{analyze, PartKind};
+use format::{Groups, PostingLists, StemTable, Strings, TermIds};
 
 /// The fields of a passage, in the order of [`Posting::tf`] and [`Index::lengths`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub enum Field {
 pub const FIELD_COUNT: usize = 4;
 
 /// Bumped whenever the layout changes, so old bytes are refused instead of misread.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 /// A curated group of words that mean the same here (`wmo`, `wet maatschappelijke
 /// ondersteuning`). Each entry is stored as its folded terms.
@@ -55,29 +55,34 @@ pub struct SynonymGroup {
 pub struct Index<'a> {
     version: u16,
     /// The vocabulary, sorted.
-    #[serde(borrow)]
-    terms: Strings<'a>,
+    terms: Strings,
     /// For each term, its postings sorted by passage.
     #[serde(borrow)]
     postings: PostingLists<'a>,
     /// The terms grouped by stem.
     #[serde(borrow)]
     stems: StemTable<'a>,
-    /// Every part, sorted, with the terms that hold it: `id << 1 | 1` for a form, `id << 1`
-    /// for a compound.
-    #[serde(borrow)]
-    parts: Strings<'a>,
+    /// The parts that are terms themselves, by term id (most are: `zorg`, `regel`), ascending.
+    term_parts: TermIds,
+    /// The other parts (stems and words of the glossary: `bezuinig`), sorted.
+    other_parts: Strings,
+    /// For each part, the terms that hold it: the term parts' groups, then the others'. Each
+    /// term as `id << 1 | 1` for a form, `id << 1` for a compound.
     part_terms: Groups,
-    /// The listed phrases, their terms joined by spaces, sorted, with their postings in the
+    /// The listed phrases, their terms joined by spaces, sorted (not stored: decoding takes
+    /// them from the synonym list, see [`phrase_table`]), with their postings in the
     /// text field (the count is how often the phrase occurs).
-    #[serde(borrow)]
-    phrases: Strings<'a>,
+    #[serde(skip)]
+    phrases: Strings,
     #[serde(borrow)]
     phrase_postings: PostingLists<'a>,
     /// For each passage, its length in tokens per field.
     lengths: Vec<[u16; FIELD_COUNT]>,
     /// Average field lengths over passages with a non-empty field.
     avg_lengths: [f32; FIELD_COUNT],
+    /// The corpus's synonym groups, folded. Not stored: the corpus holds them as written, and
+    /// decoding folds them again (see [`Index::decode`]).
+    #[serde(skip)]
     synonyms: Vec<SynonymGroup>,
 }
 
@@ -106,13 +111,16 @@ impl<'a> Index<'a> {
         postcard::to_allocvec(self).expect("an index always serialises: strings, numbers and lists")
     }
 
-    /// Decodes bytes written by [`Index::encode`], borrowing the large tables from them.
-    pub fn decode(bytes: &'a [u8]) -> Result<Index<'a>, DecodeError> {
+    /// Decodes bytes written by [`Index::encode`], borrowing the postings from them, with
+    /// the synonym groups of the corpus it was built from, as written.
+    pub fn decode(bytes: &'a [u8], synonyms: &[Vec<String>]) -> Result<Index<'a>, DecodeError> {
         let version = bytes.first().copied().map(u16::from);
         if version != Some(FORMAT_VERSION) {
             return Err(DecodeError::Inconsistent("another format version"));
         }
         let mut index: Index<'a> = postcard::from_bytes(bytes).map_err(DecodeError::Format)?;
+        index.synonyms = synonym_groups(synonyms);
+        index.phrases = phrase_table(&index.synonyms);
         if !index.stems.check_and_link(&index.terms) {
             return Err(DecodeError::Inconsistent("the stem table does not fit the vocabulary"));
         }
@@ -127,8 +135,11 @@ impl<'a> Index<'a> {
         if self.postings.len() != terms || self.phrase_postings.len() != self.phrases.len() {
             return fail("posting lists and their strings differ in number");
         }
-        if self.part_terms.len() != self.parts.len() {
-            return fail("a group table and its strings differ in number");
+        if self.part_terms.len() != self.term_parts.len() + self.other_parts.len() {
+            return fail("a group table and its parts differ in number");
+        }
+        if self.term_parts.last().is_some_and(|id| id as usize >= terms) {
+            return fail("a part names a term that does not exist");
         }
         if self.part_terms.max_id().is_some_and(|id| (id >> 1) as usize >= terms) {
             return fail("a group names a term that does not exist");
@@ -170,7 +181,11 @@ impl<'a> Index<'a> {
 
     /// The terms that hold `part`, each with what the part is to it.
     pub fn terms_with_part(&self, part: &str) -> impl Iterator<Item = (u32, PartKind)> + '_ {
-        let ids = self.parts.find(part).map_or(&[][..], |i| self.part_terms.get(i));
+        let group = match self.terms.find(part) {
+            Some(id) => self.term_parts.position(id),
+            None => self.other_parts.find(part).map(|i| self.term_parts.len() as u32 + i),
+        };
+        let ids = group.map_or(&[][..], |g| self.part_terms.get(g));
         ids.iter().map(|&x| (x >> 1, if x & 1 == 1 { PartKind::Form } else { PartKind::Compound }))
     }
 
@@ -222,6 +237,26 @@ impl<'a> Index<'a> {
         let terms: usize = self.terms.iter().map(str::len).sum();
         (terms, self.postings.byte_len())
     }
+}
+
+/// The synonym groups as the index uses them: each entry as its folded terms.
+fn synonym_groups(written: &[Vec<String>]) -> Vec<SynonymGroup> {
+    let entry = |e: &String| analyze(e).into_iter().filter(|t| !t.joined).map(|t| t.term).collect::<Vec<_>>();
+    written.iter().map(|group| SynonymGroup { entries: group.iter().map(entry).filter(|e| !e.is_empty()).collect() }).collect()
+}
+
+/// The listed phrases: every entry of more than one term in the synonym groups, its terms
+/// joined by spaces, sorted.
+fn phrase_table(synonyms: &[SynonymGroup]) -> Strings {
+    // Insertion into a sorted list: the list is short, and a sort of strings would add its
+    // own copy of the sort routine to the wasm (see crate::sort).
+    let mut phrases: Vec<String> = Vec::new();
+    for phrase in synonyms.iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1).map(|e| e.join(" ")) {
+        if let Err(at) = phrases.binary_search(&phrase) {
+            phrases.insert(at, phrase);
+        }
+    }
+    Strings::from_sorted(&phrases)
 }
 
 /// The texts of a passage's fields, in [`Field`] order: its text, the heading it stands
