@@ -181,12 +181,17 @@ impl<'a> Index<'a> {
 
     /// The terms that hold `part`, each with what the part is to it.
     pub fn terms_with_part(&self, part: &str) -> impl Iterator<Item = (u32, PartKind)> + '_ {
+        self.part_codes(part).iter().map(|&x| (x >> 1, if x & 1 == 1 { PartKind::Form } else { PartKind::Compound }))
+    }
+
+    /// The terms that hold `part`, in term order, as stored: `id << 1 | 1` where the part is
+    /// a form of the term, `id << 1` where the term is a compound with it.
+    pub fn part_codes(&self, part: &str) -> &[u32] {
         let group = match self.terms.find(part) {
             Some(id) => self.term_parts.position(id),
             None => self.other_parts.find(part).map(|i| self.term_parts.len() as u32 + i),
         };
-        let ids = group.map_or(&[][..], |g| self.part_terms.get(g));
-        ids.iter().map(|&x| (x >> 1, if x & 1 == 1 { PartKind::Form } else { PartKind::Compound }))
+        group.map_or(&[], |g| self.part_terms.get(g))
     }
 
     /// The ids of the terms starting with `prefix`: a contiguous range of the sorted terms.

@@ -38,6 +38,24 @@ pub(super) struct Clause {
     pub phrases: Vec<PhraseAlternative>,
 }
 
+/// What planning asks of the index about one term, asked once: its id, its stem, and the
+/// terms that hold it or its stem as a part (as the index codes them, see
+/// [`Index::part_codes`]).
+struct Lookup<'s> {
+    term: &'s str,
+    id: Option<u32>,
+    stem: String,
+    parts: [&'s [u32]; 2],
+}
+
+impl Lookup<'_> {
+    /// The terms that hold the term or its stem as a part of this kind.
+    fn holders(&self, kind: PartKind) -> impl Iterator<Item = u32> + '_ {
+        let form = u32::from(kind == PartKind::Form);
+        self.parts.iter().flat_map(|codes| codes.iter()).filter(move |&&code| code & 1 == form).map(|&code| code >> 1)
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Expansion {
     pub term: u32,
@@ -70,18 +88,19 @@ impl Engine<'_> {
 
     fn word_clause(&self, word: &Word, mask: u32) -> Clause {
         let w = &self.weights;
-        // Stemming is the dearest step of planning a short query: once per word.
-        let word_stem = self.stem(&word.term);
+        // Everything planning asks of the index about the word, asked once.
+        let look = self.lookup(&word.term);
+        let synonyms: Vec<(&Vec<String>, Option<&str>)> = if word.exact { Vec::new() } else { self.synonyms_of(word, &look.stem).collect() };
         let mut clause = Clause {
             label: word.term.clone(),
             mask,
             factor: if mask == 0 { w.stop_word } else { 1.0 },
-            cap: self.index.term_id(&word.term).map_or(f32::INFINITY, |t| self.idf(t)),
-            terms: self.expand(word, &word_stem),
+            cap: look.id.map_or(f32::INFINITY, |t| self.idf(t)),
+            terms: self.expand(word, &look, &synonyms),
             phrases: Vec::new(),
         };
-        if !word.exact && !word.stop {
-            for (entry, _) in self.synonyms_of(word, &word_stem).filter(|(e, _)| e.len() > 1) {
+        if !word.stop {
+            for (entry, _) in synonyms.into_iter().filter(|(e, _)| e.len() > 1) {
                 clause.phrases.push(PhraseAlternative { terms: entry.clone(), kind: MatchKind::Synonym, weight: w.synonym });
             }
         }
@@ -102,7 +121,7 @@ impl Engine<'_> {
         let groups = self.index.synonyms().iter().filter(|g| g.entries.iter().any(|e| e == entry));
         for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
             match other.as_slice() {
-                [term] => self.add_forms(&mut clause.terms, term, &self.stem(term), MatchKind::Synonym, self.weights.synonym),
+                [term] => self.add_forms(&mut clause.terms, &self.lookup(term), MatchKind::Synonym, self.weights.synonym),
                 terms => clause.phrases.push(PhraseAlternative { terms: terms.to_vec(), kind: MatchKind::Synonym, weight: self.weights.synonym }),
             }
         }
@@ -120,19 +139,19 @@ impl Engine<'_> {
     }
 
     /// The corpus terms a query word stands for, best kind first, each once.
-    fn expand(&self, word: &Word, word_stem: &str) -> Vec<Expansion> {
+    fn expand(&self, word: &Word, look: &Lookup, synonyms: &[(&Vec<String>, Option<&str>)]) -> Vec<Expansion> {
         let w = &self.weights;
         let mut out: Vec<Expansion> = Vec::new();
-        if let Some(t) = self.index.term_id(&word.term) {
+        if let Some(t) = look.id {
             push(&mut out, t, MatchKind::Exact, w.exact);
         }
         if word.exact {
             return out;
         }
-        self.add_forms(&mut out, &word.term, word_stem, MatchKind::Stem, w.stem);
-        for (entry, entry_stem) in self.synonyms_of(word, word_stem) {
+        self.add_forms(&mut out, look, MatchKind::Stem, w.stem);
+        for &(entry, entry_stem) in synonyms {
             if let ([term], Some(entry_stem)) = (entry.as_slice(), entry_stem) {
-                self.add_forms(&mut out, term, entry_stem, MatchKind::Synonym, w.synonym);
+                self.add_forms(&mut out, &self.lookup_stemmed(term, entry_stem.to_string()), MatchKind::Synonym, w.synonym);
             }
         }
         if word.prefix {
@@ -142,8 +161,7 @@ impl Engine<'_> {
             }
         }
         if !word.stop {
-            let compounds = self.index.terms_with_part(&word.term).chain(self.index.terms_with_part(word_stem));
-            let compounds: Vec<u32> = compounds.filter(|&(_, kind)| kind == PartKind::Compound).map(|(t, _)| t).collect();
+            let compounds = look.holders(PartKind::Compound);
             for t in self.most_frequent(compounds, MAX_COMPOUND_TERMS) {
                 push(&mut out, t, MatchKind::Compound, w.compound);
             }
@@ -159,19 +177,30 @@ impl Engine<'_> {
         out
     }
 
-    /// `term` itself and its other forms: the terms with its stem that share its root, and
+    /// A term's [`Lookup`].
+    fn lookup<'s>(&'s self, term: &'s str) -> Lookup<'s> {
+        self.lookup_stemmed(term, self.stem(term))
+    }
+
+    /// A term's [`Lookup`], its stem known.
+    fn lookup_stemmed<'s>(&'s self, term: &'s str, stem: String) -> Lookup<'s> {
+        let id = self.index.term_id(term);
+        let of_stem = if stem == term { &[][..] } else { self.index.part_codes(&stem) };
+        Lookup { term, id, parts: [self.index.part_codes(term), of_stem], stem }
+    }
+
+    /// The term itself and its other forms: the terms with its stem that share its root, and
     /// the terms that are it with an inflection ending.
-    fn add_forms(&self, out: &mut Vec<Expansion>, term: &str, term_stem: &str, kind: MatchKind, weight: f32) {
-        if let Some(t) = self.index.term_id(term) {
+    fn add_forms(&self, out: &mut Vec<Expansion>, look: &Lookup, kind: MatchKind, weight: f32) {
+        if let Some(t) = look.id {
             push(out, t, kind, weight);
         }
-        for &t in self.index.terms_with_stem(term_stem) {
-            if shares_root(term, self.index.term(t)) {
+        for &t in self.index.terms_with_stem(&look.stem) {
+            if shares_root(look.term, self.index.term(t)) {
                 push(out, t, kind, weight);
             }
         }
-        let forms = self.index.terms_with_part(term).chain(self.index.terms_with_part(term_stem));
-        for (t, _) in forms.filter(|&(_, k)| k == PartKind::Form) {
+        for t in look.holders(PartKind::Form) {
             push(out, t, kind, weight);
         }
     }
@@ -186,7 +215,9 @@ impl Engine<'_> {
             let start = self.synonym_keys.partition_point(|e| e.0 < key);
             found.extend(self.synonym_keys[start..].iter().take_while(|e| e.0 == key).map(|e| e.1));
         }
-        crate::sort::sort_dedup(&mut found);
+        if found.len() > 1 {
+            crate::sort::sort_dedup(&mut found);
+        }
         let groups = found.into_iter().map(|g| (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]));
         groups.flat_map(move |(group, stems)| {
             let member = group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem)));
@@ -246,6 +277,18 @@ fn push(out: &mut Vec<Expansion>, term: u32, kind: MatchKind, weight: f32) {
 /// against all before it, as a word can have a hundred expansions.
 fn dedup(out: &mut Vec<Expansion>) {
     if out.len() < 2 {
+        return;
+    }
+    if out.len() <= 16 {
+        // Few: comparing with the ones kept before costs less than sorting.
+        let mut kept = 0;
+        for i in 0..out.len() {
+            if !out[..kept].iter().any(|e| e.term == out[i].term) {
+                out.swap(kept, i);
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
         return;
     }
     let mut order: Vec<crate::sort::Keyed> = out.iter().enumerate().map(|(i, e)| (e.term as u64, i as u32)).collect();
