@@ -44,6 +44,17 @@ pub struct Nav {
     pub moves: RwSignal<u32>,
 }
 
+thread_local! {
+    /// The timer of a [`Nav::replace`] whose address is not written yet, waiting for typing
+    /// to pause.
+    static PENDING: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
+}
+
+/// How long typing must pause before the address follows the query. Writing the address
+/// (`history.replaceState`) cost the browser more per keystroke than searching and drawing
+/// the results; search pages wait like this too (InstantSearch waits 400 ms).
+const ADDRESS_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
 impl Nav {
     /// The `href` of a route: a relative query string, or the page's own path for the start
     /// view, so the app works under any path of any host.
@@ -65,6 +76,8 @@ impl Nav {
 
     /// Shows `route` and adds it to the history.
     pub fn push(&self, route: Route) {
+        // The entry being left keeps what was typed last, so Back returns to it.
+        self.write_pending();
         let route = self.keep_display(route);
         let href = self.href(&route);
         if let Ok(history) = window().history() {
@@ -75,14 +88,38 @@ impl Nav {
         self.route.set(route);
     }
 
-    /// Shows `route` in place of the current history entry (typing a query).
+    /// Shows `route` in place of the current history entry (typing a query). The address
+    /// follows once typing pauses for [`ADDRESS_DELAY`], or at once when the reader moves on
+    /// ([`Nav::push`]).
     pub fn replace(&self, route: Route) {
         let route = self.keep_display(route);
-        let href = self.href(&route);
+        self.route.set(route);
+        cancel_pending();
+        let nav = *self;
+        let write = move || {
+            PENDING.set(None);
+            nav.write_address();
+        };
+        match set_timeout_with_handle(write, ADDRESS_DELAY) {
+            Ok(handle) => PENDING.set(Some(handle)),
+            Err(_) => self.write_address(),
+        }
+    }
+
+    /// Writes the current route into the current history entry.
+    fn write_address(&self) {
+        let href = self.route.with_untracked(|route| self.href(route));
         if let Ok(history) = window().history() {
+            // A failing replaceState (for example a sandboxed iframe) still shows the view.
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
         }
-        self.route.set(route);
+    }
+
+    /// Writes a waiting address now.
+    fn write_pending(&self) {
+        if cancel_pending() {
+            self.write_address();
+        }
     }
 
     /// Handles a click on an internal link: plain left clicks navigate in place; clicks with
@@ -94,6 +131,11 @@ impl Nav {
         ev.prevent_default();
         self.push(route);
     }
+}
+
+/// Drops a waiting address; true if one waited.
+fn cancel_pending() -> bool {
+    PENDING.take().map(|handle| handle.clear()).is_some()
 }
 
 pub fn use_nav() -> Nav {
@@ -109,6 +151,8 @@ fn App() -> impl IntoView {
     let nav = Nav { route: RwSignal::new(current_route()), moves: RwSignal::new(0) };
     provide_context(nav);
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        // Back or Forward moved to another entry: the one left keeps its address as written.
+        cancel_pending();
         nav.moves.update(|n| *n += 1);
         nav.route.set(current_route());
     });

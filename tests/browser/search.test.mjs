@@ -115,6 +115,33 @@ test('opening a hit lands on the marked passage, and Back restores the query and
   await context.close();
 });
 
+test('the address follows typing once it pauses, and a hit opened at once still comes Back to what was typed', async () => {
+  const { page, problems, context } = await open('');
+  const box = page.getByLabel('Zoek in alle teksten');
+  await page.evaluate(() => {
+    window.__writes = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args) => { window.__writes += 1; return replace(...args); };
+  });
+  await box.pressSequentially('wijkteams', { delay: 20 });
+  // While typing the address waits (it is written once typing pauses) ...
+  const writes = await page.evaluate(() => window.__writes);
+  assert.ok(writes < 3, `the address was written ${writes} times while 9 letters were typed`);
+  await page.waitForFunction(() => document.querySelectorAll('.hits [data-passage]').length > 0);
+  // ... and following a link before it is written writes it first, so Back finds it.
+  await page.locator('.hits [data-passage] h2 a').first().click();
+  await page.locator('[data-view="document"]').waitFor();
+  await page.goBack();
+  await page.locator('[data-view="zoeken"]').waitFor();
+  assert.equal(await box.inputValue(), 'wijkteams');
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'wijkteams');
+  // A pause writes it too.
+  await box.pressSequentially(' zorg');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'wijkteams zorg');
+  assertClean(assert, problems);
+  await context.close();
+});
+
 test('slash focuses the search box and Escape clears it', async () => {
   const { page, problems, context } = await open('?q=zorg');
   await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -51,6 +51,7 @@ test('a search narrows both columns and their counts', async () => {
   const all = await page.locator('[data-side] [data-passage]').evaluateAll((els) => [...new Set(els.map((el) => el.dataset.passage))]);
   assert.ok(all.length > 0 && all.length < 10, `${all}`);
   assert.ok(all.includes('hoogendijk-2'));
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'bezuinigingen');
   assert.equal(new URL(page.url()).searchParams.get('view'), 'naast-elkaar', 'typing keeps the view');
   // A theme where the search leaves one side empty says so plainly.
   const empty = await page.locator('.side__empty').count();
