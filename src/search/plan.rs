@@ -50,9 +50,17 @@ struct Lookup<'s> {
 
 impl Lookup<'_> {
     /// The terms that hold the term or its stem as a part of this kind.
-    fn holders(&self, kind: PartKind) -> impl Iterator<Item = u32> + '_ {
+    fn holders(&self, kind: PartKind) -> Vec<u32> {
         let form = u32::from(kind == PartKind::Form);
-        self.parts.iter().flat_map(|codes| codes.iter()).filter(move |&&code| code & 1 == form).map(|&code| code >> 1)
+        let mut terms = Vec::new();
+        for codes in self.parts {
+            for &code in codes {
+                if code & 1 == form {
+                    terms.push(code >> 1);
+                }
+            }
+        }
+        terms
     }
 }
 
@@ -90,7 +98,7 @@ impl Engine<'_> {
         let w = &self.weights;
         // Everything planning asks of the index about the word, asked once.
         let look = self.lookup(&word.term);
-        let synonyms: Vec<(&Vec<String>, Option<&str>)> = if word.exact { Vec::new() } else { self.synonyms_of(word, &look.stem).collect() };
+        let synonyms = if word.exact { Vec::new() } else { self.synonyms_of(word, &look.stem) };
         let mut clause = Clause {
             label: word.term.clone(),
             mask,
@@ -207,7 +215,7 @@ impl Engine<'_> {
 
     /// The other entries of the synonym groups that hold the word (or a form of it), each
     /// with its stem if it is one word.
-    fn synonyms_of<'s>(&'s self, word: &'s Word, word_stem: &'s str) -> impl Iterator<Item = (&'s Vec<String>, Option<&'s str>)> + 's {
+    fn synonyms_of<'s>(&'s self, word: &Word, word_stem: &str) -> Vec<(&'s Vec<String>, Option<&'s str>)> {
         // The groups whose keys match the word's or its stem's hash, in group order; a
         // group found by a hash that only collides fails the test below.
         let mut found: Vec<u32> = Vec::new();
@@ -218,12 +226,19 @@ impl Engine<'_> {
         if found.len() > 1 {
             crate::sort::sort_dedup(&mut found);
         }
-        let groups = found.into_iter().map(|g| (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]));
-        groups.flat_map(move |(group, stems)| {
+        let mut out = Vec::new();
+        for g in found {
+            let (group, stems) = (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]);
             let member = group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem)));
-            let others = group.entries.iter().zip(stems).filter(move |(e, _)| member && !(e.len() == 1 && e[0] == word.term));
-            others.map(|(e, s)| (e, s.as_deref()))
-        })
+            if member {
+                for (e, s) in group.entries.iter().zip(stems) {
+                    if !(e.len() == 1 && e[0] == word.term) {
+                        out.push((e, s.as_deref()));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The stem of a folded word: as stored for a word of the corpus, which spares running
