@@ -124,6 +124,12 @@ impl Strings {
         &self.text[start..self.ends[i] as usize]
     }
 
+    /// The length of string `i` in bytes.
+    pub fn byte_len(&self, i: u32) -> usize {
+        let i = i as usize;
+        (self.ends[i] - if i == 0 { 0 } else { self.ends[i - 1] }) as usize
+    }
+
     /// The bytes of string `i`: searches compare bytes (UTF-8 orders as the characters do),
     /// which spares them the character-boundary checks of slicing a `str`.
     fn bytes(&self, i: usize) -> &[u8] {

@@ -160,6 +160,11 @@ impl<'a> Index<'a> {
         self.terms.get(id)
     }
 
+    /// The length of a term in bytes.
+    pub fn term_len(&self, id: u32) -> usize {
+        self.terms.byte_len(id)
+    }
+
     pub fn term_id(&self, term: &str) -> Option<u32> {
         self.terms.find(term)
     }

@@ -51,13 +51,18 @@ pub fn near(index: &Index, letter_sets: &[u32], word: &str, max: usize, limit: u
     let mut candidate = Vec::new();
     // (distance, then the more frequent word first), id
     let mut found: Vec<crate::sort::Keyed> = Vec::new();
-    for (id, (term, &set)) in index.terms().zip(letter_sets).enumerate() {
-        // Cheap rejections first: byte length (a character is at most 4 bytes), letters used.
-        if term.len() + 4 * max < word.len() || term.len() > word.len() + 4 * max || (letters ^ set).count_ones() as usize > 2 * max {
+    for (id, &set) in letter_sets.iter().enumerate().take(index.term_count()) {
+        // Cheap rejections first, before the term is read: the letters it uses, then its
+        // byte length (a character is at most 4 bytes).
+        if (letters ^ set).count_ones() as usize > 2 * max {
+            continue;
+        }
+        let len = index.term_len(id as u32);
+        if len + 4 * max < word.len() || len > word.len() + 4 * max {
             continue;
         }
         candidate.clear();
-        candidate.extend(term.chars());
+        candidate.extend(index.term(id as u32).chars());
         let d = distance.distance(&chars, &candidate, max);
         if d > 0 && d <= max {
             found.push(((d as u64) << 32 | !(index.document_frequency(id as u32) as u32) as u64, id as u32));

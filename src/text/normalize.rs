@@ -19,7 +19,8 @@ pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     // Plain ASCII is its own decomposition: the common case skips NFKD.
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
     // Marks go (diacritics folding); so do hyphens inside joined forms (`ge-eist`).
