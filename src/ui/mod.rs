@@ -1,7 +1,8 @@
 //! The web app (wasm only): thin Leptos components over the core.
 //!
 //! State lives in the URL: the [`Route`] signal is read from the query string at start-up and
-//! on Back/Forward (`popstate`), and written with `pushState` when the reader follows a link.
+//! on Back/Forward (`popstate`), written with `pushState` when the reader follows a link, and
+//! with `replaceState` once typing pauses.
 //! Links are real `<a href="?...">` elements, so middle-click and "open in new tab" work; a
 //! plain click is handled here without reloading the page.
 

@@ -1,7 +1,7 @@
 //! Zoeken: the start view. A search box, filters with live counts, and the hits.
 //!
-//! The query and the filters live in the URL: typing replaces the history entry, a filter
-//! change adds one, so Back steps through what the reader chose. Results are computed once per
+//! The query and the filters live in the URL: typing replaces the history entry (once typing
+//! pauses, see [`super::Nav::replace`]), a filter change adds one, so Back steps through what the reader chose. Results are computed once per
 //! change in a `Memo` and read by the count, the filters and the list.
 
 use leptos::ev::{Event, KeyboardEvent, MouseEvent};
@@ -88,7 +88,7 @@ pub fn SearchView() -> impl IntoView {
 }
 
 /// The search box: what is typed goes into the URL of the current view (replacing the history
-/// entry); `/` focuses it from anywhere, Escape clears it.
+/// entry once typing pauses); `/` focuses it from anywhere, Escape clears it.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let nav = use_nav();
