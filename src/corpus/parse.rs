@@ -68,7 +68,7 @@ pub struct CommentFront {
 /// The front matter of a voice: the article at the top of a file, or a comment under it.
 #[derive(Debug)]
 pub enum Front {
-    Article(ArticleFront),
+    Article(Box<ArticleFront>),
     Comment(CommentFront),
 }
 
@@ -215,7 +215,7 @@ pub fn parse_document_file(file: &str, text: &str, errors: &mut Vec<CorpusError>
             let front = if is_comment {
                 parse_toml::<CommentFront>(&front_text, file, open_line + 1).map(Front::Comment)
             } else {
-                parse_toml::<ArticleFront>(&front_text, file, open_line + 1).map(Front::Article)
+                parse_toml::<ArticleFront>(&front_text, file, open_line + 1).map(|f| Front::Article(Box::new(f)))
             };
             match front {
                 Ok(front) => body.start_voice(RawVoice {
