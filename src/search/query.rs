@@ -14,7 +14,7 @@
 //! at the end, and what is read is capped (bytes, words, phrases, exclusions) so any input is
 //! answered in bounded time.
 
-use crate::text::{analyze, is_stop_word};
+use crate::text::{analyze, is_stop_word, Token};
 
 /// At most this many bytes of the input are read.
 pub const MAX_QUERY_BYTES: usize = 512;
@@ -75,8 +75,14 @@ struct Piece<'q> {
 pub fn parse(input: &str) -> Query {
     let input = truncate(input, MAX_QUERY_BYTES);
     let mut query = Query::default();
+    // The last plain word typed, if nothing follows it: (its term, whether the input ends inside it).
+    let mut typing: Option<(String, bool)> = None;
     for piece in pieces(input) {
-        let terms = if piece.excluded { excluded_terms(piece.text) } else { terms(piece.text) };
+        let tokens = analyze(piece.text);
+        typing = (piece.at_end && !piece.quoted && !piece.excluded)
+            .then(|| tokens.iter().rfind(|t| !t.joined).map(|t| (t.term.clone(), t.end == piece.text.len())))
+            .flatten();
+        let terms = if piece.excluded { excluded_terms(tokens) } else { terms(tokens) };
         match (piece.excluded, piece.quoted, terms.len()) {
             (_, _, 0) => {}
             (true, true, 2..) => push_capped(&mut query.excluded_phrases, capped_phrase(terms), MAX_EXCLUDED),
@@ -85,7 +91,7 @@ pub fn parse(input: &str) -> Query {
             (false, quoted, _) => terms.into_iter().for_each(|t| add_word(&mut query, t, quoted)),
         }
     }
-    mark_prefix(&mut query, input);
+    mark_prefix(&mut query, typing);
     query
 }
 
@@ -114,14 +120,13 @@ fn pieces(input: &str) -> Vec<Piece<'_>> {
 }
 
 /// The folded terms of a piece, without joined hyphen forms: `ge-eist` is `ge eist`.
-fn terms(text: &str) -> Vec<String> {
-    analyze(text).into_iter().filter(|t| !t.joined).map(|t| t.term).collect()
+fn terms(tokens: Vec<Token>) -> Vec<String> {
+    tokens.into_iter().filter(|t| !t.joined).map(|t| t.term).collect()
 }
 
 /// The folded terms of an excluded piece: a joined hyphen form stands for its parts, so
 /// `-ge-eist` leaves out `geeist`, not every `ge`.
-fn excluded_terms(text: &str) -> Vec<String> {
-    let tokens = analyze(text);
+fn excluded_terms(tokens: Vec<Token>) -> Vec<String> {
     let joined: Vec<(usize, usize)> = tokens.iter().filter(|t| t.joined).map(|t| (t.start, t.end)).collect();
     let covered = |start: usize| joined.iter().any(|&(s, e)| s <= start && start < e);
     tokens.into_iter().filter(|t| t.joined || !covered(t.start)).map(|t| t.term).collect()
@@ -184,16 +189,12 @@ fn add_word(query: &mut Query, term: String, exact: bool) {
 }
 
 /// The last word is a prefix if the input ends inside it: the input's last token is that
-/// word, unquoted, not excluded, and nothing follows it. A single letter is a prefix too: the
-/// first key typed shows the passages with the commonest words it starts, not "nothing found".
-fn mark_prefix(query: &mut Query, input: &str) {
-    let Some(piece) = pieces(input).pop() else { return };
-    let Some(last) = query.words.last_mut() else { return };
-    if !piece.at_end || piece.quoted || piece.excluded || last.exact {
-        return;
-    }
-    let token = analyze(piece.text).into_iter().rfind(|t| !t.joined);
-    last.prefix = token.is_some_and(|t| t.term == last.term && t.end == piece.text.len());
+/// word, unquoted, not excluded, and nothing follows it (`typing`, found while parsing). A
+/// single letter is a prefix too: the first key typed shows the passages with the commonest
+/// words it starts, not "nothing found".
+fn mark_prefix(query: &mut Query, typing: Option<(String, bool)>) {
+    let (Some(last), Some((term, inside))) = (query.words.last_mut(), typing) else { return };
+    last.prefix = !last.exact && inside && term == last.term;
 }
 
 #[cfg(test)]
