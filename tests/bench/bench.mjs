@@ -143,7 +143,7 @@ for (const scale of scales) {
 
 const line = (name, scale, n, raw, br, load, t) =>
   console.log(`${name.padEnd(22)} ${scale.padStart(7)} ${String(n).padStart(8)} ${raw === null ? ''.padStart(17) : `${kb(raw).padStart(8)} (${kb(br).padStart(6)})`} ${load.toFixed(1).padStart(9)} ${us(t.median).padStart(10)} ${us(t.p95).padStart(9)}`);
-console.log(`\nwasm in node (same process, same passages, same ${queries.length} queries, top 10, ${ROUNDS} timed rounds after ${WARM_UP} untimed warm-up rounds for every engine)`);
+console.log(`\nwasm in node (same process, same passages, same ${queries.length} queries, top 10, ${ROUNDS} timed rounds after ${WARM_UP} untimed warm-up rounds for every engine, all engines first warmed up together over the real passages for ${10 * WARM_UP} rounds)`);
 console.log(`verkenner: wasm built with cargo profile "${BenchEngine.profile()}" (opt-level 3); "(release)": profile "${ReleaseEngine.profile()}" (opt-level z, as the app ships)`);
 console.log('engine                  corpus passages   index KB (br)   load ms  median µs    p95 µs');
 for (const r of rows) {
