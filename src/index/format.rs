@@ -59,6 +59,15 @@ pub struct Strings {
     slots: Vec<u32>,
 }
 
+/// How many bytes `a` and `b` start with alike, cut back to a character boundary.
+fn common_start(a: &str, b: &str) -> usize {
+    let mut same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(same) || !b.is_char_boundary(same) {
+        same -= 1;
+    }
+    same
+}
+
 /// FNV-1a, 64 bits: the hash of a string's bytes, for lookup tables.
 pub fn hash(bytes: &[u8]) -> u64 {
     hash_more(0xcbf2_9ce4_8422_2325, bytes)
@@ -190,10 +199,7 @@ impl Serialize for Strings {
             if s.contains('\n') {
                 return Err(serde::ser::Error::custom("a string of a string table holds a line break"));
             }
-            let mut same = previous.bytes().zip(s.bytes()).take_while(|(a, b)| a == b).count();
-            while !s.is_char_boundary(same) {
-                same -= 1;
-            }
+            let same = common_start(previous, s);
             shared.push(same as u32);
             rests.push_str(&s[same..]);
             rests.push('\n');
@@ -263,10 +269,7 @@ impl<'a> StemTable<'a> {
         let mut table = StemTable::default();
         for (id, stem) in stems.iter().enumerate() {
             let term = terms.get(id as u32);
-            let mut keep = term.bytes().zip(stem.bytes()).take_while(|(a, b)| a == b).count();
-            while !term.is_char_boundary(keep) || !stem.is_char_boundary(keep) {
-                keep -= 1;
-            }
+            let keep = common_start(term, stem);
             table.drop.push((term.len() - keep) as u32);
             if keep < stem.len() {
                 table.tails.push((id as u32, Cow::Owned(stem[keep..].to_string())));

@@ -27,7 +27,7 @@ pub use build::build;
 pub use format::{Posting, Postings, RawPostings};
 
 use crate::corpus::Corpus;
-use crate::text::{analyze, PartKind};
+use crate::text::analyze;
 use format::{Groups, PostingLists, StemTable, Strings, TermIds};
 
 /// The fields of a passage, in the order of [`Posting::tf`] and [`Index::lengths`].
@@ -45,8 +45,8 @@ pub const FIELD_COUNT: usize = 4;
 pub const FORMAT_VERSION: u16 = 5;
 
 /// A curated group of words that mean the same here (`wmo`, `wet maatschappelijke
-/// ondersteuning`). Each entry is stored as its folded terms.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// ondersteuning`). Each entry is held as its folded terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynonymGroup {
     pub entries: Vec<Vec<String>>,
 }
@@ -182,11 +182,6 @@ impl<'a> Index<'a> {
     /// The terms with the given stem.
     pub fn terms_with_stem(&self, stem: &str) -> &[u32] {
         self.stems.find(&self.terms, stem)
-    }
-
-    /// The terms that hold `part`, each with what the part is to it.
-    pub fn terms_with_part(&self, part: &str) -> impl Iterator<Item = (u32, PartKind)> + '_ {
-        self.part_codes(part).iter().map(|&x| (x >> 1, if x & 1 == 1 { PartKind::Form } else { PartKind::Compound }))
     }
 
     /// The terms that hold `part`, in term order, as stored: `id << 1 | 1` where the part is

@@ -582,11 +582,10 @@ impl<'a> Engine<'a> {
     fn excluded_passages(&self, query: &Query) -> Vec<u32> {
         let mut out = Vec::new();
         for term in &query.excluded {
-            let term_stem = self.stem(term);
-            let exact = self.index.term_id(term);
-            let forms = self.index.terms_with_stem(&term_stem).iter().copied().filter(|&t| super::plan::shares_root(term, self.index.term(t)));
-            let parts = self.index.terms_with_part(term).chain(self.index.terms_with_part(&term_stem)).map(|(t, _)| t);
-            for t in exact.into_iter().chain(forms).chain(parts) {
+            let look = self.lookup(term);
+            let forms = self.index.terms_with_stem(&look.stem).iter().copied().filter(|&t| super::plan::shares_root(term, self.index.term(t)));
+            let parts = look.parts.iter().flat_map(|codes| codes.iter()).map(|&code| code >> 1);
+            for t in look.id.into_iter().chain(forms).chain(parts) {
                 out.extend(self.index.postings(t).map(|p| p.passage));
             }
         }

@@ -41,11 +41,11 @@ pub(super) struct Clause {
 /// What planning asks of the index about one term, asked once: its id, its stem, and the
 /// terms that hold it or its stem as a part (as the index codes them, see
 /// [`Index::part_codes`]).
-struct Lookup<'s> {
-    term: &'s str,
-    id: Option<u32>,
-    stem: String,
-    parts: [&'s [u32]; 2],
+pub(super) struct Lookup<'s> {
+    pub term: &'s str,
+    pub id: Option<u32>,
+    pub stem: String,
+    pub parts: [&'s [u32]; 2],
 }
 
 impl Lookup<'_> {
@@ -186,7 +186,7 @@ impl Engine<'_> {
     }
 
     /// A term's [`Lookup`].
-    fn lookup<'s>(&'s self, term: &'s str) -> Lookup<'s> {
+    pub(super) fn lookup<'s>(&'s self, term: &'s str) -> Lookup<'s> {
         self.lookup_stemmed(term, self.stem(term))
     }
 

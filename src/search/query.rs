@@ -75,7 +75,8 @@ struct Piece<'q> {
 pub fn parse(input: &str) -> Query {
     let input = truncate(input, MAX_QUERY_BYTES);
     let mut query = Query::default();
-    // The last plain word typed, if nothing follows it: (its term, whether the input ends inside it).
+    // The last plain word typed, if nothing follows it: (its term, whether the input ends
+    // inside it).
     let mut typing: Option<(String, bool)> = None;
     for piece in pieces(input) {
         let tokens = analyze(piece.text);

@@ -1,8 +1,9 @@
 //! Zoeken: the start view. A search box, filters with live counts, and the hits.
 //!
 //! The query and the filters live in the URL: typing replaces the history entry (once typing
-//! pauses, see [`super::Nav::replace`]), a filter change adds one, so Back steps through what the reader chose. Results are computed once per
-//! change in a `Memo` and read by the count, the filters and the list.
+//! pauses, see [`super::Nav::replace`]), a filter change adds one, so Back steps through what
+//! the reader chose. Results are computed once per change in a `Memo` and read by the count,
+//! the filters and the list.
 
 use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
