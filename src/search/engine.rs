@@ -408,7 +408,7 @@ impl<'a> Engine<'a> {
     pub fn run(&self, query: Query, filters: &Filters, limit: usize) -> Results {
         let clauses = self.plan(&query);
         let lookup = TermLookup::new(self.index, &clauses);
-        with_scratch(self.passage_count(), |scratch| {
+        let (hits, total, facets) = with_scratch(self.passage_count(), |scratch| {
             self.score_clauses(scratch, &clauses, &self.clause_order(&clauses));
             let candidates = self.candidates(scratch, &query);
             let facets = Facets::count(self.corpus, &self.meta, &candidates, filters);
@@ -426,8 +426,9 @@ impl<'a> Engine<'a> {
                 .iter()
                 .map(|&p| self.hit(&clauses, &lookup, p, scratch.scores[p as usize], scratch.coverage[p as usize].count_ones()))
                 .collect();
-            Results { query, hits, total, facets }
-        })
+            (hits, total, facets)
+        });
+        Results { query, hits, total, facets }
     }
 
     /// The passages that match a clause that counts (every passage for an empty query), less

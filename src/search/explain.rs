@@ -100,7 +100,7 @@ impl Engine<'_> {
         let matched = clauses
             .iter()
             .zip(best)
-            .filter_map(|(clause, best)| best.map(|(kind, term)| Match { query: clause.label.clone(), term, kind }))
+            .filter_map(|(clause, best)| best.map(|(kind, term)| Match { query: clause.label.to_string(), term, kind }))
             .collect();
         Hit {
             passage,

@@ -12,6 +12,8 @@
 //!
 //! Every expansion list is capped, so a query costs a bounded amount of work whatever it says.
 
+use std::borrow::Cow;
+
 use super::engine::{Engine, MatchKind};
 use super::query::{Query, Word};
 use super::spelling;
@@ -25,9 +27,9 @@ pub const MAX_COMPOUND_TERMS: usize = 64;
 pub const MAX_TYPO_TERMS: usize = 8;
 
 #[derive(Debug, Clone)]
-pub(super) struct Clause {
+pub(super) struct Clause<'q> {
     /// What the reader typed for it (folded), to explain a match.
-    pub label: String,
+    pub label: Cow<'q, str>,
     /// The coverage bits a match earns; 0 for stop words beside other words.
     pub mask: u32,
     /// Factor on every match (stop words beside other words weigh less).
@@ -50,17 +52,9 @@ pub(super) struct Lookup<'s> {
 
 impl Lookup<'_> {
     /// The terms that hold the term or its stem as a part of this kind.
-    fn holders(&self, kind: PartKind) -> Vec<u32> {
+    fn holders(&self, kind: PartKind) -> impl Iterator<Item = u32> + Clone + '_ {
         let form = u32::from(kind == PartKind::Form);
-        let mut terms = Vec::new();
-        for codes in self.parts {
-            for &code in codes {
-                if code & 1 == form {
-                    terms.push(code >> 1);
-                }
-            }
-        }
-        terms
+        self.parts.iter().flat_map(|codes| codes.iter()).filter(move |&&code| code & 1 == form).map(|&code| code >> 1)
     }
 }
 
@@ -80,10 +74,11 @@ pub(super) struct PhraseAlternative {
 
 impl Engine<'_> {
     /// The clauses of a query: its words, then its phrases, then multi-word synonyms in it.
-    pub(super) fn plan(&self, query: &Query) -> Vec<Clause> {
+    pub(super) fn plan<'q>(&self, query: &'q Query) -> Vec<Clause<'q>> {
         let only_stop = query.only_stop_words();
         let counts = |w: &Word| !w.stop || only_stop;
-        let mut clauses: Vec<Clause> = query.words.iter().enumerate().map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 })).collect();
+        let mut clauses: Vec<Clause> = Vec::with_capacity(query.words.len() + query.phrases.len());
+        clauses.extend(query.words.iter().enumerate().map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 })));
         for (k, phrase) in query.phrases.iter().enumerate() {
             clauses.push(self.phrase_clause(phrase, 1 << (query.words.len() + k)));
         }
@@ -94,13 +89,13 @@ impl Engine<'_> {
         clauses
     }
 
-    fn word_clause(&self, word: &Word, mask: u32) -> Clause {
+    fn word_clause<'q>(&self, word: &'q Word, mask: u32) -> Clause<'q> {
         let w = &self.weights;
         // Everything planning asks of the index about the word, asked once.
         let look = self.lookup(&word.term);
         let synonyms = if word.exact { Vec::new() } else { self.synonyms_of(word, &look.stem) };
         let mut clause = Clause {
-            label: word.term.clone(),
+            label: Cow::Borrowed(&word.term),
             mask,
             factor: if mask == 0 { w.stop_word } else { 1.0 },
             cap: look.id.map_or(f32::INFINITY, |t| self.idf(t)),
@@ -116,16 +111,16 @@ impl Engine<'_> {
     }
 
     /// A quoted phrase, and its synonyms if it is an entry of the list.
-    fn phrase_clause(&self, phrase: &[String], mask: u32) -> Clause {
+    fn phrase_clause(&self, phrase: &[String], mask: u32) -> Clause<'static> {
         let mut clause = self.phrase_synonym_clause(phrase, mask);
         clause.phrases.insert(0, PhraseAlternative { terms: phrase.to_vec(), kind: MatchKind::Phrase, weight: self.weights.phrase });
         clause
     }
 
     /// A clause for the other entries of the synonym groups that hold the multi-word `entry`.
-    fn phrase_synonym_clause(&self, entry: &[String], mask: u32) -> Clause {
+    fn phrase_synonym_clause(&self, entry: &[String], mask: u32) -> Clause<'static> {
         let mut clause =
-            Clause { label: entry.join(" "), mask, factor: 1.0, cap: self.phrase_idf(entry), terms: Vec::new(), phrases: Vec::new() };
+            Clause { label: Cow::Owned(entry.join(" ")), mask, factor: 1.0, cap: self.phrase_idf(entry), terms: Vec::new(), phrases: Vec::new() };
         let groups = self.index.synonyms().iter().filter(|g| g.entries.iter().any(|e| e == entry));
         for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
             match other.as_slice() {
@@ -149,7 +144,7 @@ impl Engine<'_> {
     /// The corpus terms a query word stands for, best kind first, each once.
     fn expand(&self, word: &Word, look: &Lookup, synonyms: &[(&Vec<String>, Option<&str>)]) -> Vec<Expansion> {
         let w = &self.weights;
-        let mut out: Vec<Expansion> = Vec::new();
+        let mut out: Vec<Expansion> = Vec::with_capacity(16);
         if let Some(t) = look.id {
             push(&mut out, t, MatchKind::Exact, w.exact);
         }
@@ -163,16 +158,10 @@ impl Engine<'_> {
             }
         }
         if word.prefix {
-            let range = self.index.prefix_range(&word.term);
-            for t in self.most_frequent(range, MAX_PREFIX_TERMS) {
-                push(&mut out, t, MatchKind::Prefix, w.prefix);
-            }
+            self.push_most_frequent(&mut out, self.index.prefix_range(&word.term), MAX_PREFIX_TERMS, MatchKind::Prefix, w.prefix);
         }
         if !word.stop {
-            let compounds = look.holders(PartKind::Compound);
-            for t in self.most_frequent(compounds, MAX_COMPOUND_TERMS) {
-                push(&mut out, t, MatchKind::Compound, w.compound);
-            }
+            self.push_most_frequent(&mut out, look.holders(PartKind::Compound), MAX_COMPOUND_TERMS, MatchKind::Compound, w.compound);
         }
         let found_word = out.iter().any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Stem | MatchKind::Prefix));
         if !found_word && !word.stop {
@@ -247,15 +236,18 @@ impl Engine<'_> {
         self.index.term_id(term).map_or_else(|| stem(term), |t| self.index.stem_of(t))
     }
 
-    /// At most `max` of `terms`, the most frequent, in their given order otherwise.
-    fn most_frequent(&self, terms: impl IntoIterator<Item = u32>, max: usize) -> Vec<u32> {
-        let mut terms: Vec<u32> = terms.into_iter().collect();
-        if terms.len() > max {
-            crate::sort::sort_by_key(&mut terms, |&t| !(self.index.document_frequency(t) as u64));
-            terms.truncate(max);
-            crate::sort::sort_dedup(&mut terms);
+    /// Adds at most `max` of `terms`, the most frequent, in their given order otherwise (in
+    /// term order if some were left out).
+    fn push_most_frequent(&self, out: &mut Vec<Expansion>, terms: impl Iterator<Item = u32> + Clone, max: usize, kind: MatchKind, weight: f32) {
+        if terms.clone().count() <= max {
+            terms.for_each(|t| push(out, t, kind, weight));
+            return;
         }
-        terms
+        let mut terms: Vec<u32> = terms.collect();
+        crate::sort::sort_by_key(&mut terms, |&t| !(self.index.document_frequency(t) as u64));
+        terms.truncate(max);
+        crate::sort::sort_dedup(&mut terms);
+        terms.into_iter().for_each(|t| push(out, t, kind, weight));
     }
 
     /// The summed idf of a phrase's terms: how rare the phrase is, at most.

@@ -75,14 +75,24 @@ struct Piece<'q> {
 pub fn parse(input: &str) -> Query {
     let input = truncate(input, MAX_QUERY_BYTES);
     let mut query = Query::default();
-    // The last plain word typed, if nothing follows it: (its term, whether the input ends
-    // inside it).
-    let mut typing: Option<(String, bool)> = None;
+    // Whether the input ends inside the query's last word; decided by the last piece, after
+    // which the words do not change.
+    let mut typing: Option<bool> = None;
     for piece in pieces(input) {
+        let plain = !piece.quoted && !piece.excluded;
+        // Plain ASCII letters and digits are one token, folded by lowercasing: the common
+        // case skips the analyser and its buffers.
+        if plain && piece.text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            let term = piece.text.to_ascii_lowercase();
+            add_word(&mut query, term, false);
+            typing = (piece.at_end && query.words.last().is_some_and(|w| w.term.eq_ignore_ascii_case(piece.text))).then_some(true);
+            continue;
+        }
         let tokens = analyze(piece.text);
-        typing = (piece.at_end && !piece.quoted && !piece.excluded)
-            .then(|| tokens.iter().rfind(|t| !t.joined).map(|t| (t.term.clone(), t.end == piece.text.len())))
-            .flatten();
+        // The last word of a plain piece that ends the input: (its term, whether the input
+        // ends inside it).
+        let last = (piece.at_end && plain).then(|| tokens.iter().rfind(|t| !t.joined)).flatten();
+        let last = last.map(|t| (t.term.clone(), t.end == piece.text.len()));
         let terms = if piece.excluded { excluded_terms(tokens) } else { terms(tokens) };
         match (piece.excluded, piece.quoted, terms.len()) {
             (_, _, 0) => {}
@@ -91,33 +101,39 @@ pub fn parse(input: &str) -> Query {
             (false, true, 2..) => push_capped(&mut query.phrases, capped_phrase(terms), MAX_PHRASES),
             (false, quoted, _) => terms.into_iter().for_each(|t| add_word(&mut query, t, quoted)),
         }
+        typing = last.and_then(|(term, inside)| is_last_word(&query, &term).then_some(inside));
     }
     mark_prefix(&mut query, typing);
     query
 }
 
-/// Splits the input into pieces; each step consumes at least one character.
-fn pieces(input: &str) -> Vec<Piece<'_>> {
-    let mut pieces = Vec::new();
+fn is_last_word(query: &Query, term: &str) -> bool {
+    query.words.last().is_some_and(|w| w.term == term)
+}
+
+/// The input's pieces, in order; each step consumes at least one character.
+fn pieces(input: &str) -> impl Iterator<Item = Piece<'_>> {
     let mut rest = input;
     let mut after_space = true;
-    while let Some(c) = rest.chars().next() {
-        if c.is_whitespace() {
-            rest = &rest[c.len_utf8()..];
-            after_space = true;
-            continue;
+    std::iter::from_fn(move || {
+        while let Some(c) = rest.chars().next() {
+            if c.is_whitespace() {
+                rest = &rest[c.len_utf8()..];
+                after_space = true;
+                continue;
+            }
+            let excluded = after_space && c == '-' && rest[1..].starts_with(|n: char| n.is_alphanumeric() || is_open_quote(n));
+            let body = if excluded { &rest[1..] } else { rest };
+            let (piece, tail) = match body.chars().next() {
+                Some(q) if is_open_quote(q) => quoted(&body[q.len_utf8()..]),
+                _ => plain(body, excluded),
+            };
+            after_space = false;
+            rest = tail;
+            return Some(Piece { text: piece, quoted: body.starts_with(is_open_quote), excluded, at_end: tail.is_empty() });
         }
-        let excluded = after_space && c == '-' && rest[1..].starts_with(|n: char| n.is_alphanumeric() || is_open_quote(n));
-        let body = if excluded { &rest[1..] } else { rest };
-        let (piece, tail) = match body.chars().next() {
-            Some(q) if is_open_quote(q) => quoted(&body[q.len_utf8()..]),
-            _ => plain(body, excluded),
-        };
-        pieces.push(Piece { text: piece, quoted: body.starts_with(is_open_quote), excluded, at_end: tail.is_empty() });
-        after_space = false;
-        rest = tail;
-    }
-    pieces
+        None
+    })
 }
 
 /// The folded terms of a piece, without joined hyphen forms: `ge-eist` is `ge eist`.
@@ -193,9 +209,10 @@ fn add_word(query: &mut Query, term: String, exact: bool) {
 /// word, unquoted, not excluded, and nothing follows it (`typing`, found while parsing). A
 /// single letter is a prefix too: the first key typed shows the passages with the commonest
 /// words it starts, not "nothing found".
-fn mark_prefix(query: &mut Query, typing: Option<(String, bool)>) {
-    let (Some(last), Some((term, inside))) = (query.words.last_mut(), typing) else { return };
-    last.prefix = !last.exact && inside && term == last.term;
+fn mark_prefix(query: &mut Query, typing: Option<bool>) {
+    if let (Some(last), Some(inside)) = (query.words.last_mut(), typing) {
+        last.prefix = !last.exact && inside;
+    }
 }
 
 #[cfg(test)]
