@@ -187,7 +187,12 @@ impl<'a> Index<'a> {
     /// The terms that hold `part`, in term order, as stored: `id << 1 | 1` where the part is
     /// a form of the term, `id << 1` where the term is a compound with it.
     pub fn part_codes(&self, part: &str) -> &[u32] {
-        let group = match self.terms.find(part) {
+        self.part_codes_of(self.terms.find(part), part)
+    }
+
+    /// [`Index::part_codes`], with `part`'s term id (if it is a term) already looked up.
+    pub fn part_codes_of(&self, id: Option<u32>, part: &str) -> &[u32] {
+        let group = match id {
             Some(id) => self.term_parts.position(id),
             None => self.other_parts.find(part).map(|i| self.term_parts.len() as u32 + i),
         };

@@ -176,14 +176,20 @@ impl Engine<'_> {
 
     /// A term's [`Lookup`].
     pub(super) fn lookup<'s>(&'s self, term: &'s str) -> Lookup<'s> {
-        self.lookup_stemmed(term, self.stem(term))
+        let id = self.index.term_id(term);
+        // A word of the corpus has its stem stored, which spares running the stemmer.
+        let stem = id.map_or_else(|| stem(term), |t| self.index.stem_of(t));
+        self.lookup_with(term, id, stem)
     }
 
     /// A term's [`Lookup`], its stem known.
     fn lookup_stemmed<'s>(&'s self, term: &'s str, stem: String) -> Lookup<'s> {
-        let id = self.index.term_id(term);
+        self.lookup_with(term, self.index.term_id(term), stem)
+    }
+
+    fn lookup_with<'s>(&'s self, term: &'s str, id: Option<u32>, stem: String) -> Lookup<'s> {
         let of_stem = if stem == term { &[][..] } else { self.index.part_codes(&stem) };
-        Lookup { term, id, parts: [self.index.part_codes(term), of_stem], stem }
+        Lookup { term, id, parts: [self.index.part_codes_of(id, term), of_stem], stem }
     }
 
     /// The term itself and its other forms: the terms with its stem that share its root, and
@@ -228,12 +234,6 @@ impl Engine<'_> {
             }
         }
         out
-    }
-
-    /// The stem of a folded word: as stored for a word of the corpus, which spares running
-    /// the stemmer on it (a fifth of a short query's time), else from the stemmer.
-    pub(super) fn stem(&self, term: &str) -> String {
-        self.index.term_id(term).map_or_else(|| stem(term), |t| self.index.stem_of(t))
     }
 
     /// Adds at most `max` of `terms`, the most frequent, in their given order otherwise (in
@@ -314,6 +314,10 @@ fn dedup(out: &mut Vec<Expansion>) {
 /// Snowball sometimes gives unrelated words one stem (`wet`, `weten`); a stem match must also
 /// share the start of the word: at least 3 characters and 60 % of the shorter one.
 pub(super) fn shares_root(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        return common >= 3.max((a.len().min(b.len()) * 3).div_ceil(5));
+    }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
     common >= 3.max((shorter * 3).div_ceil(5))

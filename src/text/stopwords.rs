@@ -14,8 +14,11 @@ const STOP_WORDS: &[&str] = &[
     "zijn", "zo", "zonder", "zou",
 ];
 
+/// Bytes in the longest stop word: longer terms are not looked up.
+const LONGEST: usize = 7;
+
 pub fn is_stop_word(term: &str) -> bool {
-    STOP_WORDS.binary_search(&term).is_ok()
+    term.len() <= LONGEST && STOP_WORDS.binary_search(&term).is_ok()
 }
 
 #[cfg(test)]
@@ -26,6 +29,7 @@ mod tests {
     fn the_list_is_sorted_and_folded() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "keep STOP_WORDS sorted");
         assert!(STOP_WORDS.iter().all(|w| crate::text::fold(w) == *w));
+        assert_eq!(STOP_WORDS.iter().map(|w| w.len()).max(), Some(LONGEST));
         assert!(is_stop_word("de") && is_stop_word("het") && !is_stop_word("zorg"));
     }
 }
