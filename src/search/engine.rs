@@ -179,6 +179,11 @@ struct Scratch {
     clause_touched: Vec<u32>,
     /// The best passages so far, for [`Engine::rank`].
     top: TopK,
+    /// For [`Engine::rank_one_clause`]: its terms in reading order (index in the clause,
+    /// weight, bound), and the terms and phrases it left unread (indices).
+    order: Vec<(u32, f32, f32)>,
+    unread: Vec<u32>,
+    unread_phrases: Vec<u32>,
     /// A query is under way (or stopped half-way): the buffers may not hold zeros.
     dirty: bool,
 }
@@ -299,18 +304,21 @@ impl<'a> Engine<'a> {
     fn rank_one_clause(&self, scratch: &mut Scratch, top: &mut TopK, clause: &Clause, admit: &impl Fn(u32) -> bool) {
         let closest = clause.terms.iter().map(|e| e.kind).chain(clause.phrases.iter().map(|a| a.kind)).map(|k| k.tier()).min().unwrap_or(0);
         let mut rest_bound = 0.0f32;
-        let mut unread: Vec<&Expansion> = Vec::new();
+        // Buffers of the scratch, taken for the call and given back empty.
+        let (mut terms, mut unread, mut unread_phrases) =
+            (std::mem::take(&mut scratch.order), std::mem::take(&mut scratch.unread), std::mem::take(&mut scratch.unread_phrases));
         // The closest terms first, as they decide the members; among equals the strongest
         // first, so that the weakest member's score rises early and weak lists are skipped.
-        let weighted = clause.terms.iter().map(|e| (e, self.term_weight(clause, e)));
-        let mut terms: Vec<(&Expansion, f32, f32)> = weighted.map(|(e, weight)| (e, weight, weight * self.impacts.max(e.term))).collect();
-        crate::sort::sort_by_key(&mut terms, |t| (t.0.kind.tier() as u64) << 32 | crate::sort::higher_first(t.2));
-        for (e, weight, bound) in terms {
+        let weighted = clause.terms.iter().enumerate().map(|(i, e)| (i as u32, self.term_weight(clause, e)));
+        terms.extend(weighted.map(|(i, weight)| (i, weight, weight * self.impacts.max(clause.terms[i as usize].term))));
+        crate::sort::sort_by_key(&mut terms, |t| (clause.terms[t.0 as usize].kind.tier() as u64) << 32 | crate::sort::higher_first(t.2));
+        for &(i, weight, bound) in &terms {
+            let e = &clause.terms[i as usize];
             if top.is_full() && bound < top.min_score() {
                 // Nothing in this list reaches a member; like the rest of a long list, it is
                 // read only if the answer cannot be decided without it.
                 rest_bound = at_least(rest_bound, bound);
-                unread.push(e);
+                unread.push(i);
                 continue;
             }
             match self.impacts.get(e.term) {
@@ -319,49 +327,53 @@ impl<'a> Engine<'a> {
                         self.touch(scratch, top, p, weight * fs, e.kind.tier(), admit);
                     }
                     rest_bound = at_least(rest_bound, weight * champions.rest);
-                    unread.push(e);
+                    unread.push(i);
                 }
                 None => self.read_list(scratch, top, e, weight, admit),
             }
         }
-        let mut unread_phrases: Vec<&PhraseAlternative> = Vec::new();
-        for alternative in &clause.phrases {
+        for (i, alternative) in clause.phrases.iter().enumerate() {
             let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
             // A listed phrase's postings are a list like a term's, with a known best score.
             let listed = self.index.listed_phrase_id(&alternative.terms);
             if let Some(bound) = listed.map(|i| weight * self.phrase_max[i as usize]) {
                 if top.is_full() && bound < top.min_score() {
                     rest_bound = at_least(rest_bound, bound);
-                    unread_phrases.push(alternative);
+                    unread_phrases.push(i as u32);
                     continue;
                 }
             }
             self.read_phrase(scratch, top, alternative, weight, admit);
         }
-        if unread.is_empty() && unread_phrases.is_empty() {
-            return;
-        }
         // Exact when every member matches in the closest way, no unread posting reaches the
         // weakest member's score, and no passage that matched less closely scores that much
         // (an unread closer match would lift it above the members).
-        let min_score = top.min_score();
-        let weakest_tier = top.weakest_key().map(|key| u16::MAX - (key >> 32) as u16);
-        let exact = weakest_tier == Some(closest.into())
-            && rest_bound < min_score
-            && scratch.clause_touched.iter().all(|&p| {
-                let i = p as usize;
-                scratch.flags[i] & IN_TOP != 0 || scratch.best_tier[i] == closest || scratch.best[i] < min_score || !admit(p)
-            });
+        let exact = (unread.is_empty() && unread_phrases.is_empty()) || {
+            let min_score = top.min_score();
+            let weakest_tier = top.weakest_key().map(|key| u16::MAX - (key >> 32) as u16);
+            weakest_tier == Some(closest.into())
+                && rest_bound < min_score
+                && scratch.clause_touched.iter().all(|&p| {
+                    let i = p as usize;
+                    scratch.flags[i] & IN_TOP != 0 || scratch.best_tier[i] == closest || scratch.best[i] < min_score || !admit(p)
+                })
+        };
         if !exact {
             // Reading a list again changes nothing: a passage keeps its best score and tier.
-            for e in unread {
+            for &i in &unread {
+                let e = &clause.terms[i as usize];
                 self.read_list(scratch, top, e, self.term_weight(clause, e), admit);
             }
-            for alternative in unread_phrases {
+            for &i in &unread_phrases {
+                let alternative = &clause.phrases[i as usize];
                 let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
                 self.read_phrase(scratch, top, alternative, weight, admit);
             }
         }
+        terms.clear();
+        unread.clear();
+        unread_phrases.clear();
+        (scratch.order, scratch.unread, scratch.unread_phrases) = (terms, unread, unread_phrases);
     }
 
     fn read_phrase(&self, scratch: &mut Scratch, top: &mut TopK, alternative: &PhraseAlternative, weight: f32, admit: &impl Fn(u32) -> bool) {

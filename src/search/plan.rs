@@ -280,14 +280,15 @@ fn push(out: &mut Vec<Expansion>, term: u32, kind: MatchKind, weight: f32) {
     out.push(Expansion { term, kind, weight });
 }
 
-/// Keeps the first expansion of each term, in order: sorting beats checking every push
-/// against all before it, as a word can have a hundred expansions.
+/// Keeps the first expansion of each term, in order. Few are compared with the ones kept
+/// before; more go through a small open-addressing set of term ids on the stack, as a word
+/// can have a hundred expansions.
 fn dedup(out: &mut Vec<Expansion>) {
+    const SLOTS: usize = 512;
     if out.len() < 2 {
         return;
     }
-    if out.len() <= 16 {
-        // Few: comparing with the ones kept before costs less than sorting.
+    if out.len() <= 16 || out.len() > SLOTS / 2 {
         let mut kept = 0;
         for i in 0..out.len() {
             if !out[..kept].iter().any(|e| e.term == out[i].term) {
@@ -298,16 +299,20 @@ fn dedup(out: &mut Vec<Expansion>) {
         out.truncate(kept);
         return;
     }
-    let mut order: Vec<crate::sort::Keyed> = out.iter().enumerate().map(|(i, e)| (e.term as u64, i as u32)).collect();
-    crate::sort::sort(&mut order);
-    let mut keep = vec![false; out.len()];
-    for (k, &(term, i)) in order.iter().enumerate() {
-        keep[i as usize] = k == 0 || order[k - 1].0 != term;
-    }
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        keep[i - 1]
+    // Slots hold a term id plus one; at most half full, so every probe ends.
+    let mut seen = [0u32; SLOTS];
+    out.retain(|e| {
+        let mut at = (e.term.wrapping_mul(0x9e37_79b9) >> 23) as usize;
+        loop {
+            match seen[at] {
+                0 => {
+                    seen[at] = e.term + 1;
+                    return true;
+                }
+                v if v == e.term + 1 => return false,
+                _ => at = (at + 1) % SLOTS,
+            }
+        }
     });
 }
 
@@ -325,7 +330,21 @@ pub(super) fn shares_root(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::shares_root;
+    use super::{dedup, shares_root, Expansion, MatchKind};
+
+    #[test]
+    fn dedup_keeps_the_first_of_each_term_in_order() {
+        // Few (compared one by one), many (the set on the stack), more than the set holds.
+        for n in [5u32, 100, 400] {
+            let kinds = [MatchKind::Exact, MatchKind::Stem, MatchKind::Compound];
+            let mut list: Vec<Expansion> = (0..3 * n).map(|i| Expansion { term: (i * 7) % n, kind: kinds[(i / n) as usize], weight: 1.0 }).collect();
+            dedup(&mut list);
+            let terms: Vec<u32> = list.iter().map(|e| e.term).collect();
+            let expected: Vec<u32> = (0..n).map(|i| (i * 7) % n).collect();
+            assert_eq!(terms, expected, "{n} terms");
+            assert!(list.iter().all(|e| e.kind == MatchKind::Exact), "{n} terms: the first (best) kind is kept");
+        }
+    }
 
     #[track_caller]
     fn check(a: &str, b: &str, expected: bool) {
