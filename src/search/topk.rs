@@ -107,6 +107,8 @@ impl TopK {
         self.entries.iter_mut().for_each(|e| e.0 = !e.0);
         crate::sort::sort(&mut self.entries);
         self.entries.iter_mut().for_each(|e| e.0 = !e.0);
+        // The weakest member is now the last.
+        self.weakest = self.entries.len().saturating_sub(1);
         &self.entries
     }
 }
@@ -132,6 +134,43 @@ mod tests {
         let (member, out) = top.offer(3, 10, true);
         assert!(member && out.is_none());
         assert_eq!(top.sorted(), &[(10, 3), (9, 1)]);
+    }
+
+    #[test]
+    fn agrees_with_sorting_everything_under_rising_keys() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for k in [1, 3, 10] {
+            let mut top = TopK::default();
+            top.reset(k);
+            let (mut keys, mut members) = ([0u64; 40], [false; 40]);
+            for _ in 0..2000 {
+                // Keys only rise during a query; small steps make ties and equal scores.
+                let p = next(40) as usize;
+                keys[p] += next(3) << (32 * next(2)) as u32;
+                let (member, out) = top.offer(p as u32, keys[p], members[p]);
+                members[p] = member;
+                if let Some(out) = out {
+                    members[out as usize] = false;
+                }
+                let mut all: Vec<(u64, u32)> = (0..40).filter(|&q| keys[q] > 0 || members[q]).map(|q| (keys[q], q as u32)).collect();
+                all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                let offered: Vec<(u64, u32)> = all.into_iter().take(k).collect();
+                if offered.len() == k {
+                    let lowest = offered.iter().map(|e| key_score(e.0)).fold(f32::INFINITY, f32::min);
+                    assert_eq!(top.min_score(), lowest, "k {k}");
+                    assert_eq!(top.weakest_key(), offered.last().map(|e| e.0), "k {k}");
+                }
+            }
+            let mut expected: Vec<(u64, u32)> = (0..40).filter(|&q| members[q]).map(|q| (keys[q], q as u32)).collect();
+            expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            assert_eq!(top.sorted(), expected.as_slice(), "k {k}");
+        }
     }
 
     #[test]
