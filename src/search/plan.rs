@@ -46,7 +46,7 @@ pub(super) struct Clause<'q> {
 pub(super) struct Lookup<'s> {
     pub term: &'s str,
     pub id: Option<u32>,
-    pub stem: Cow<'s, str>,
+    pub stem: String,
     pub parts: [&'s [u32]; 2],
 }
 
@@ -154,7 +154,7 @@ impl Engine<'_> {
         self.add_forms(&mut out, look, MatchKind::Stem, w.stem);
         for &(entry, entry_stem) in synonyms {
             if let ([term], Some(entry_stem)) = (entry.as_slice(), entry_stem) {
-                self.add_forms(&mut out, &self.lookup_stemmed(term, entry_stem), MatchKind::Synonym, w.synonym);
+                self.add_forms(&mut out, &self.lookup_stemmed(term, entry_stem.to_string()), MatchKind::Synonym, w.synonym);
             }
         }
         if word.prefix {
@@ -179,15 +179,15 @@ impl Engine<'_> {
         let id = self.index.term_id(term);
         // A word of the corpus has its stem stored, which spares running the stemmer.
         let stem = id.map_or_else(|| stem(term), |t| self.index.stem_of(t));
-        self.lookup_with(term, id, Cow::Owned(stem))
+        self.lookup_with(term, id, stem)
     }
 
     /// A term's [`Lookup`], its stem known.
-    fn lookup_stemmed<'s>(&'s self, term: &'s str, stem: &'s str) -> Lookup<'s> {
-        self.lookup_with(term, self.index.term_id(term), Cow::Borrowed(stem))
+    fn lookup_stemmed<'s>(&'s self, term: &'s str, stem: String) -> Lookup<'s> {
+        self.lookup_with(term, self.index.term_id(term), stem)
     }
 
-    fn lookup_with<'s>(&'s self, term: &'s str, id: Option<u32>, stem: Cow<'s, str>) -> Lookup<'s> {
+    fn lookup_with<'s>(&'s self, term: &'s str, id: Option<u32>, stem: String) -> Lookup<'s> {
         let of_stem = if stem == term { &[][..] } else { self.index.part_codes(&stem) };
         Lookup { term, id, parts: [self.index.part_codes_of(id, term), of_stem], stem }
     }
@@ -213,13 +213,16 @@ impl Engine<'_> {
     fn synonyms_of<'s>(&'s self, word: &Word, word_stem: &str) -> Vec<(&'s Vec<String>, Option<&'s str>)> {
         // The groups whose keys match the word's or its stem's hash, in group order; a
         // group found by a hash that only collides fails the test below.
-        let groups_by = |key: u64| {
+        let mut found: Vec<u32> = Vec::new();
+        for key in [hash(&word.term), hash(word_stem)] {
             let start = self.synonym_keys.partition_point(|e| e.0 < key);
-            self.synonym_keys[start..].iter().take_while(move |e| e.0 == key).map(|e| e.1)
-        };
-        let (by_word, by_stem) = (groups_by(hash(&word.term)), groups_by(hash(word_stem)));
+            found.extend(self.synonym_keys[start..].iter().take_while(|e| e.0 == key).map(|e| e.1));
+        }
+        if found.len() > 1 {
+            crate::sort::sort_dedup(&mut found);
+        }
         let mut out = Vec::new();
-        for g in merge_ascending(by_word, by_stem) {
+        for g in found {
             let (group, stems) = (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]);
             let member = group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem)));
             if member {
@@ -236,9 +239,7 @@ impl Engine<'_> {
     /// Adds at most `max` of `terms`, the most frequent, in their given order otherwise (in
     /// term order if some were left out).
     fn push_most_frequent(&self, out: &mut Vec<Expansion>, terms: impl Iterator<Item = u32> + Clone, max: usize, kind: MatchKind, weight: f32) {
-        let count = terms.clone().count();
-        out.reserve(count.min(max));
-        if count <= max {
+        if terms.clone().count() <= max {
             terms.for_each(|t| push(out, t, kind, weight));
             return;
         }
@@ -268,22 +269,6 @@ pub(super) fn synonym_keys(index: &Index, stems: &[Vec<Option<String>>]) -> Vec<
     }
     crate::sort::sort(&mut keys);
     keys
-}
-
-/// The values of two ascending sequences, ascending, each once.
-fn merge_ascending(a: impl Iterator<Item = u32>, b: impl Iterator<Item = u32>) -> impl Iterator<Item = u32> {
-    let (mut a, mut b) = (a.peekable(), b.peekable());
-    std::iter::from_fn(move || {
-        let next = match (a.peek(), b.peek()) {
-            (Some(&x), Some(&y)) => x.min(y),
-            (Some(&x), None) => x,
-            (None, Some(&y)) => y,
-            (None, None) => return None,
-        };
-        while a.next_if_eq(&next).is_some() {}
-        while b.next_if_eq(&next).is_some() {}
-        Some(next)
-    })
 }
 
 fn hash(text: &str) -> u64 {
@@ -345,14 +330,7 @@ pub(super) fn shares_root(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{dedup, merge_ascending, shares_root, Expansion, MatchKind};
-
-    #[test]
-    fn merges_ascending_sequences() {
-        let merged: Vec<u32> = merge_ascending([1, 3, 3, 7].into_iter(), [2, 3, 8, 9].into_iter()).collect();
-        assert_eq!(merged, [1, 2, 3, 7, 8, 9]);
-        assert_eq!(merge_ascending([].into_iter(), [4].into_iter()).collect::<Vec<_>>(), [4]);
-    }
+    use super::{dedup, shares_root, Expansion, MatchKind};
 
     #[test]
     fn dedup_keeps_the_first_of_each_term_in_order() {
