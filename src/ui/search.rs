@@ -206,6 +206,8 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
     };
     let date = move || article().date.map(|d| d.dutch()).unwrap_or_default();
     let stance = move || p().stance;
+    // The first passage with this passage's themes, which stands for them.
+    let same_themes: Memo<PassageIdx> = Memo::new(move |_| corpus.passages.iter().position(|q| q.themes == p().themes).unwrap_or(0) as PassageIdx);
     let snippet = move || {
         hit.with(|h| {
             h.as_ref().map(|(_, snippet, _)| {
@@ -226,16 +228,16 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
             view! { <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }
         })
     };
-    let why = move || {
-        has_reasons.get().then(|| view! {
-            <details class="hit__why" on:toggle=move |ev: Event| {
-                let shown = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
-                open.set(shown);
-            }>
-                <summary>"Waarom deze treffer?"</summary>
-                {reasons}
-            </details>
-        })
+    // Always there, hidden while there are no reasons (no query): the first letter typed then
+    // shows ten of them instead of building ten.
+    let why = view! {
+        <details class="hit__why" hidden=move || !has_reasons.get() on:toggle=move |ev: Event| {
+            let shown = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
+            open.set(shown);
+        }>
+            <summary>"Waarom deze treffer?"</summary>
+            {reasons}
+        </details>
     };
     view! {
         <li class="hit" data-passage=move || p().id.clone() data-stance=move || stance().id()>
@@ -254,7 +256,11 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
                     <StanceIcon />
                     <span class="stance__label">{move || stance().label()}</span>
                 </span>
-                {move || view! { <super::parts::ThemeList corpus=corpus passage=p() /> }}
+                // Rebuilt only when the themes differ: rows of passages with the same themes
+                // keep their list as it is.
+                // Rebuilt only when the themes differ: rows of passages with the same themes
+                // keep their list as it is.
+                {move || view! { <super::parts::ThemeList corpus=corpus passage=&corpus.passages[same_themes.get() as usize] /> }}
             </div>
             {why}
         </li>
