@@ -303,13 +303,24 @@ pub fn set_title(title: &str) {
 
 /// Whether the page may render its heavier parts yet. On the first load it turns true only
 /// after the first paint: the header and search box appear (and can be typed in) one task
-/// sooner, and the start-up work is split in two shorter tasks. After an in-app navigation it
-/// is true at once.
+/// sooner, and the start-up work is split in two shorter tasks; a third, later, warms up the
+/// engine. After an in-app navigation it is true at once.
 pub fn after_first_paint() -> ReadSignal<bool> {
     let nav = use_nav();
     let (painted, set_painted) = signal(nav.moves.get_untracked() > 0);
     if !painted.get_untracked() {
-        request_animation_frame(move || set_timeout(move || set_painted.set(true), std::time::Duration::ZERO));
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    set_painted.set(true);
+                    // Then the engine answers one query nobody sees, so that the browser
+                    // compiles that code and the hits' texts are analysed now, not on the
+                    // reader's first keystroke.
+                    set_timeout(|| drop(crate::engine().search("e", &crate::search::Filters::default(), 10)), std::time::Duration::from_millis(50));
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     }
     painted
 }
