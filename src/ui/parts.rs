@@ -58,7 +58,7 @@ pub fn ThemeList(corpus: &'static Corpus, passage: &'static Passage) -> impl Int
                     .iter()
                     .map(|&t| {
                         let theme = corpus.theme(t);
-                        view! { <li class="theme" data-theme=theme.id.clone() title=theme.description.clone()>{theme.label.clone()}</li> }
+                        view! { <li class="theme" title=theme.description.clone()>{theme.label.clone()}</li> }
                     })
                     .collect_view()}
             </ul>
