@@ -24,7 +24,7 @@ use super::topk::TopK;
 use super::weights::RankingWeights;
 use crate::corpus::{Corpus, DocIdx, PassageIdx};
 use crate::index::{Index, FIELD_COUNT};
-use crate::text::stem;
+use crate::text::{stem, PartKind};
 
 /// Why a passage matched one query word or phrase. The order is from best to weakest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -333,7 +333,7 @@ impl<'a> Engine<'a> {
             }
         }
         for (i, alternative) in clause.phrases.iter().enumerate() {
-            let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
+            let weight = self.phrase_weight(clause, alternative);
             // A listed phrase's postings are a list like a term's, with a known best score.
             let listed = self.index.listed_phrase_id(&alternative.terms);
             if let Some(bound) = listed.map(|i| weight * self.phrase_max[i as usize]) {
@@ -366,7 +366,7 @@ impl<'a> Engine<'a> {
             }
             for &i in &unread_phrases {
                 let alternative = &clause.phrases[i as usize];
-                let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
+                let weight = self.phrase_weight(clause, alternative);
                 self.read_phrase(scratch, top, alternative, weight, admit);
             }
         }
@@ -387,6 +387,12 @@ impl<'a> Engine<'a> {
     /// capped at the clause's.
     fn term_weight(&self, clause: &Clause, e: &Expansion) -> f32 {
         e.weight * clause.factor * at_most(self.idf(e.term), clause.cap)
+    }
+
+    /// The weight of a clause's phrase: its kind's weight, the clause's factor, and its idf,
+    /// capped at the clause's.
+    fn phrase_weight(&self, clause: &Clause, alternative: &PhraseAlternative) -> f32 {
+        alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap)
     }
 
     fn read_list(&self, scratch: &mut Scratch, top: &mut TopK, e: &Expansion, weight: f32, admit: &impl Fn(u32) -> bool) {
@@ -527,7 +533,7 @@ impl<'a> Engine<'a> {
             }
         }
         for alternative in &clause.phrases {
-            let weight = alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap);
+            let weight = self.phrase_weight(clause, alternative);
             for (passage, count) in self.phrase_passages(&alternative.terms) {
                 if wanted(scratch, passage) {
                     let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
@@ -595,10 +601,11 @@ impl<'a> Engine<'a> {
     fn excluded_passages(&self, query: &Query) -> Vec<u32> {
         let mut out = Vec::new();
         for term in &query.excluded {
+            // The word in every form, and every term that holds it as a part.
             let look = self.lookup(term);
-            let forms = self.index.terms_with_stem(&look.stem).iter().copied().filter(|&t| super::plan::shares_root(term, self.index.term(t)));
-            let parts = look.parts.iter().flat_map(|codes| codes.iter()).map(|&code| code >> 1);
-            for t in look.id.into_iter().chain(forms).chain(parts) {
+            let mut forms = Vec::new();
+            self.add_forms(&mut forms, &look, MatchKind::Exact, 0.0);
+            for t in forms.iter().map(|e| e.term).chain(look.holders(PartKind::Compound)) {
                 out.extend(self.index.postings(t).map(|p| p.passage));
             }
         }

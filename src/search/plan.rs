@@ -52,7 +52,7 @@ pub(super) struct Lookup<'s> {
 
 impl Lookup<'_> {
     /// The terms that hold the term or its stem as a part of this kind.
-    fn holders(&self, kind: PartKind) -> impl Iterator<Item = u32> + Clone + '_ {
+    pub(super) fn holders(&self, kind: PartKind) -> impl Iterator<Item = u32> + Clone + '_ {
         let form = u32::from(kind == PartKind::Form);
         self.parts.iter().flat_map(|codes| codes.iter()).filter(move |&&code| code & 1 == form).map(|&code| code >> 1)
     }
@@ -194,7 +194,7 @@ impl Engine<'_> {
 
     /// The term itself and its other forms: the terms with its stem that share its root, and
     /// the terms that are it with an inflection ending.
-    fn add_forms(&self, out: &mut Vec<Expansion>, look: &Lookup, kind: MatchKind, weight: f32) {
+    pub(super) fn add_forms(&self, out: &mut Vec<Expansion>, look: &Lookup, kind: MatchKind, weight: f32) {
         if let Some(t) = look.id {
             push(out, t, kind, weight);
         }

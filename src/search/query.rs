@@ -83,8 +83,7 @@ pub fn parse(input: &str) -> Query {
         // Plain ASCII letters and digits are one token, folded by lowercasing: the common
         // case skips the analyser and its buffers.
         if plain && piece.text.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            let term = piece.text.to_ascii_lowercase();
-            add_word(&mut query, term, false);
+            add_word(&mut query, piece.text.to_ascii_lowercase(), false);
             typing = (piece.at_end && query.words.last().is_some_and(|w| w.term.eq_ignore_ascii_case(piece.text))).then_some(true);
             continue;
         }

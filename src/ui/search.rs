@@ -258,8 +258,6 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
                 </span>
                 // Rebuilt only when the themes differ: rows of passages with the same themes
                 // keep their list as it is.
-                // Rebuilt only when the themes differ: rows of passages with the same themes
-                // keep their list as it is.
                 {move || view! { <super::parts::ThemeList corpus=corpus passage=&corpus.passages[same_themes.get() as usize] /> }}
             </div>
             {why}
