@@ -165,14 +165,8 @@ pub(super) struct TextToken {
 /// Per-passage buffers reused across queries, so a query allocates little.
 #[derive(Default)]
 struct Scratch {
-    scores: Vec<f32>,
-    coverage: Vec<u32>,
-    distance: Vec<u16>,
-    /// The best match of the clause being scored, per passage, and its closest tier.
-    best: Vec<f32>,
-    best_tier: Vec<u8>,
-    /// Bit 0: in `touched`; bit 1: in `clause_touched`; bit 2: in `top`.
-    flags: Vec<u8>,
+    /// Per passage, all that a query keeps of it together: a posting reads one place.
+    slots: Vec<Slot>,
     /// Passages with a score or coverage, to reset after the query.
     touched: Vec<u32>,
     /// Passages the clause being scored reached.
@@ -186,6 +180,19 @@ struct Scratch {
     unread_phrases: Vec<u32>,
     /// A query is under way (or stopped half-way): the buffers may not hold zeros.
     dirty: bool,
+}
+
+/// What a query keeps of one passage.
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    score: f32,
+    /// The best match of the clause being scored, and its closest tier.
+    best: f32,
+    coverage: u32,
+    distance: u16,
+    best_tier: u8,
+    /// Bit 0: in `touched`; bit 1: in `clause_touched`; bit 2: in `top`.
+    flags: u8,
 }
 
 const TOUCHED: u8 = 1;
@@ -273,7 +280,7 @@ impl<'a> Engine<'a> {
             [clause] if clause.mask != 0 && limit <= MAX_KEPT => {
                 self.rank_one_clause(scratch, &mut top, clause, &admit);
                 scratch.commit(clause.mask);
-                top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.scores[p as usize] }).collect()
+                top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.slots[p as usize].score }).collect()
             }
             _ => {
                 let order = self.clause_order(clauses);
@@ -281,16 +288,16 @@ impl<'a> Engine<'a> {
                     scratch.reset();
                     self.score_clauses(scratch, clauses, &order);
                 }
-                let candidates = scratch.touched.iter().copied().filter(|&p| scratch.coverage[p as usize] != 0 && admit(p));
+                let candidates = scratch.touched.iter().copied().filter(|&p| scratch.slots[p as usize].coverage != 0 && admit(p));
                 if limit <= MAX_KEPT {
                     for p in candidates {
                         top.offer(p, rank_key(scratch, p), false);
                     }
-                    top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.scores[p as usize] }).collect()
+                    top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.slots[p as usize].score }).collect()
                 } else {
                     let mut ranked: Vec<u32> = candidates.collect();
                     top_k(&mut ranked, limit, |p| rank_key(scratch, p));
-                    ranked.into_iter().map(|p| Scored { passage: p, score: scratch.scores[p as usize] }).collect()
+                    ranked.into_iter().map(|p| Scored { passage: p, score: scratch.slots[p as usize].score }).collect()
                 }
             }
         };
@@ -355,7 +362,7 @@ impl<'a> Engine<'a> {
                 && rest_bound < min_score
                 && scratch.clause_touched.iter().all(|&p| {
                     let i = p as usize;
-                    scratch.flags[i] & IN_TOP != 0 || scratch.best_tier[i] == closest || scratch.best[i] < min_score || !admit(p)
+                    scratch.slots[i].flags & IN_TOP != 0 || scratch.slots[i].best_tier == closest || scratch.slots[i].best < min_score || !admit(p)
                 })
         };
         if !exact {
@@ -407,18 +414,18 @@ impl<'a> Engine<'a> {
     /// A match of the one clause being ranked: records it, and offers the passage to `top`
     /// if its key may get it in.
     fn touch(&self, scratch: &mut Scratch, top: &mut TopK, passage: u32, score: f32, tier: u8, admit: &impl Fn(u32) -> bool) {
-        scratch.offer(passage, score, tier);
-        let p = passage as usize;
-        let key = 1 << 48 | ((u16::MAX - u16::from(scratch.best_tier[p])) as u64) << 32 | non_negative(scratch.best[p]).to_bits() as u64;
+        let slot = scratch.offer(passage, score, tier);
+        let key = 1 << 48 | ((u16::MAX - u16::from(slot.best_tier)) as u64) << 32 | non_negative(slot.best).to_bits() as u64;
+        let member = slot.flags & IN_TOP != 0;
         if top.weakest_key().is_some_and(|weakest| key < weakest) || !admit(passage) {
             return;
         }
-        let (member, out) = top.offer(passage, key, scratch.flags[p] & IN_TOP != 0);
+        let (member, out) = top.offer(passage, key, member);
         if member {
-            scratch.flags[p] |= IN_TOP;
+            scratch.slots[passage as usize].flags |= IN_TOP;
         }
         if let Some(out) = out {
-            scratch.flags[out as usize] &= !IN_TOP;
+            scratch.slots[out as usize].flags &= !IN_TOP;
         }
     }
 
@@ -442,7 +449,7 @@ impl<'a> Engine<'a> {
             }
             let hits = ranked
                 .iter()
-                .map(|&p| self.hit(&clauses, &lookup, p, scratch.scores[p as usize], scratch.coverage[p as usize].count_ones()))
+                .map(|&p| self.hit(&clauses, &lookup, p, scratch.slots[p as usize].score, scratch.slots[p as usize].coverage.count_ones()))
                 .collect();
             (hits, total, facets)
         });
@@ -457,7 +464,7 @@ impl<'a> Engine<'a> {
         if query.is_empty() {
             (0..self.passage_count() as u32).filter(kept).collect()
         } else {
-            scratch.touched.iter().copied().filter(|&p| scratch.coverage[p as usize] != 0).filter(kept).collect()
+            scratch.touched.iter().copied().filter(|&p| scratch.slots[p as usize].coverage != 0).filter(kept).collect()
         }
     }
 
@@ -515,7 +522,7 @@ impl<'a> Engine<'a> {
         for (k, &i) in order.iter().enumerate() {
             self.score_clause(scratch, &clauses[i], k > 0);
         }
-        let complete = scratch.touched.iter().filter(|&&p| scratch.coverage[p as usize] == all && admit(p)).count();
+        let complete = scratch.touched.iter().filter(|&&p| scratch.slots[p as usize].coverage == all && admit(p)).count();
         complete >= limit
     }
 
@@ -523,7 +530,7 @@ impl<'a> Engine<'a> {
     /// passages that match a clause that counts, if `only_matching`.
     fn score_clause(&self, scratch: &mut Scratch, clause: &Clause, only_matching: bool) {
         let n = self.passage_count();
-        let wanted = |scratch: &Scratch, p: u32| (p as usize) < n && (!only_matching || scratch.coverage[p as usize] != 0);
+        let wanted = |scratch: &Scratch, p: u32| (p as usize) < n && (!only_matching || scratch.slots[p as usize].coverage != 0);
         for e in &clause.terms {
             let (weight, tier) = (self.term_weight(clause, e), e.kind.tier());
             for (p, tf) in self.index.postings(e.term).raw() {
@@ -620,51 +627,46 @@ impl<'a> Engine<'a> {
 impl Scratch {
     /// Sizes the buffers for `n` passages; they hold zeros between queries.
     fn prepare(&mut self, n: usize) {
-        if self.scores.len() != n || self.dirty {
+        if self.slots.len() != n || self.dirty {
             let top = std::mem::take(&mut self.top);
-            *self = Scratch {
-                top,
-                scores: vec![0.0; n],
-                coverage: vec![0; n],
-                distance: vec![0; n],
-                best: vec![0.0; n],
-                best_tier: vec![0; n],
-                flags: vec![0; n],
-                ..Scratch::default()
-            };
+            *self = Scratch { top, slots: vec![Slot::default(); n], ..Scratch::default() };
         }
     }
 
     /// A match of the current clause in `passage`, scoring `score`, of closeness `tier`; the
     /// best score and the closest tier count.
-    fn offer(&mut self, passage: u32, score: f32, tier: u8) {
-        let p = passage as usize;
-        if self.flags[p] & CLAUSE_TOUCHED == 0 {
-            self.flags[p] |= CLAUSE_TOUCHED;
+    #[inline]
+    fn offer(&mut self, passage: u32, score: f32, tier: u8) -> &Slot {
+        let slot = &mut self.slots[passage as usize];
+        if slot.flags & CLAUSE_TOUCHED == 0 {
+            slot.flags |= CLAUSE_TOUCHED;
+            slot.best_tier = tier;
             self.clause_touched.push(passage);
-            self.best_tier[p] = tier;
         }
-        if score > self.best[p] {
-            self.best[p] = score;
+        if score > slot.best {
+            slot.best = score;
         }
-        self.best_tier[p] = self.best_tier[p].min(tier);
+        if tier < slot.best_tier {
+            slot.best_tier = tier;
+        }
+        slot
     }
 
     /// Adds the current clause's best matches to the scores and its bits to the coverage.
     fn commit(&mut self, mask: u32) {
         for &passage in &self.clause_touched {
-            let p = passage as usize;
-            if self.flags[p] & TOUCHED == 0 {
-                self.flags[p] |= TOUCHED;
+            let slot = &mut self.slots[passage as usize];
+            if slot.flags & TOUCHED == 0 {
+                slot.flags |= TOUCHED;
                 self.touched.push(passage);
             }
-            self.flags[p] &= !CLAUSE_TOUCHED;
-            self.scores[p] += self.best[p];
-            self.coverage[p] |= mask;
+            slot.flags &= !CLAUSE_TOUCHED;
+            slot.score += slot.best;
+            slot.coverage |= mask;
             if mask != 0 {
-                self.distance[p] = self.distance[p].saturating_add(self.best_tier[p].into());
+                slot.distance = slot.distance.saturating_add(slot.best_tier.into());
             }
-            self.best[p] = 0.0;
+            slot.best = 0.0;
         }
         self.clause_touched.clear();
     }
@@ -672,11 +674,7 @@ impl Scratch {
     /// Back to zeros, touching only what the query touched.
     fn reset(&mut self) {
         for &passage in &self.touched {
-            let p = passage as usize;
-            self.scores[p] = 0.0;
-            self.coverage[p] = 0;
-            self.distance[p] = 0;
-            self.flags[p] = 0;
+            self.slots[passage as usize] = Slot::default();
         }
         self.touched.clear();
     }
@@ -781,9 +779,9 @@ fn with_scratch<R>(n: usize, f: impl FnOnce(&mut Scratch) -> R) -> R {
 /// distance), then score. Scores are positive, so their bits order like the numbers.
 fn rank_key(scratch: &Scratch, passage: u32) -> u64 {
     let p = passage as usize;
-    let coverage = scratch.coverage[p].count_ones() as u64;
-    let closeness = (u16::MAX - scratch.distance[p]) as u64;
-    coverage << 48 | closeness << 32 | non_negative(scratch.scores[p]).to_bits() as u64
+    let coverage = scratch.slots[p].coverage.count_ones() as u64;
+    let closeness = (u16::MAX - scratch.slots[p].distance) as u64;
+    coverage << 48 | closeness << 32 | non_negative(scratch.slots[p].score).to_bits() as u64
 }
 
 /// Puts the `limit` passages with the highest keys first, best first, and drops the rest;
