@@ -16,8 +16,9 @@ pub fn StanceBadge(stance: Stance) -> impl IntoView {
 }
 
 /// The stance's icon: a plus for chances, a warning triangle for concerns, a balance of two
-/// halves for mixed. Drawn by the style sheet (a mask in the text colour) after the stance of
-/// the `.stance` element around it, so a list of hits does not build an SVG per hit.
+/// halves for mixed. Drawn by the style sheet (a path clipping a box in the text colour)
+/// after the stance of the `.stance` element around it, so a list of hits does not build an
+/// SVG per hit.
 /// Decorative: the label next to it carries the meaning.
 #[component]
 pub fn StanceIcon() -> impl IntoView {

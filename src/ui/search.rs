@@ -206,8 +206,17 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
     };
     let date = move || article().date.map(|d| d.dutch()).unwrap_or_default();
     let stance = move || p().stance;
-    // The first passage with this passage's themes, which stands for them.
-    let same_themes: Memo<PassageIdx> = Memo::new(move |_| corpus.passages.iter().position(|q| q.themes == p().themes).unwrap_or(0) as PassageIdx);
+    // As many theme labels as the most themes any passage has, each showing the passage's
+    // theme in its place or hidden: a new hit changes the labels' texts, not the list.
+    let slots = corpus.passages.iter().map(|q| q.themes.len()).max().unwrap_or(0);
+    let theme = move |k: usize| p().themes.get(k).map(|&t| corpus.theme(t));
+    let themes = (0..slots)
+        .map(|k| {
+            view! {
+                <li class="theme" title=move || theme(k).map(|t| t.description.clone())>{move || theme(k).map(|t| t.label.clone())}</li>
+            }
+        })
+        .collect_view();
     let snippet = move || {
         hit.with(|h| {
             h.as_ref().map(|(_, snippet, _)| {
@@ -240,7 +249,7 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
         </details>
     };
     view! {
-        <li class="hit" data-passage=move || p().id.clone() data-stance=move || stance().id()>
+        <li class="hit" data-passage=move || p().id.clone()>
             <h2 class="hit__title">
                 <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{move || article().title.clone()}</a>
             </h2>
@@ -256,9 +265,7 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
                     <StanceIcon />
                     <span class="stance__label">{move || stance().label()}</span>
                 </span>
-                // Rebuilt only when the themes differ: rows of passages with the same themes
-                // keep their list as it is.
-                {move || view! { <super::parts::ThemeList corpus=corpus passage=&corpus.passages[same_themes.get() as usize] /> }}
+                <ul class="themes" aria-label="Thema's">{themes}</ul>
             </div>
             {why}
         </li>

@@ -56,7 +56,7 @@ test('two filters combine and the counts follow', async () => {
   await page.waitForFunction(() => new URL(location.href).searchParams.get('kant') === 'kritisch');
   const kritisch = Number((await countText(page)).match(/^(\d+)/)[1]);
   assert.ok(kritisch < total, `${kritisch} < ${total}`);
-  for (const stance of await page.locator('.hits [data-passage]').evaluateAll((els) => els.map((el) => el.dataset.stance))) {
+  for (const stance of await page.locator('.hits [data-passage]').evaluateAll((els) => els.map((el) => el.querySelector('.stance')?.dataset.stance))) {
     assert.equal(stance, 'kritisch');
   }
   const themeLabel = page.locator('[data-filter="thema"][data-value="geld"] label');
