@@ -361,8 +361,8 @@ impl<'a> Engine<'a> {
             weakest_tier == Some(closest.into())
                 && rest_bound < min_score
                 && scratch.clause_touched.iter().all(|&p| {
-                    let i = p as usize;
-                    scratch.slots[i].flags & IN_TOP != 0 || scratch.slots[i].best_tier == closest || scratch.slots[i].best < min_score || !admit(p)
+                    let slot = &scratch.slots[p as usize];
+                    slot.flags & IN_TOP != 0 || slot.best_tier == closest || slot.best < min_score || !admit(p)
                 })
         };
         if !exact {
@@ -449,7 +449,10 @@ impl<'a> Engine<'a> {
             }
             let hits = ranked
                 .iter()
-                .map(|&p| self.hit(&clauses, &lookup, p, scratch.slots[p as usize].score, scratch.slots[p as usize].coverage.count_ones()))
+                .map(|&p| {
+                    let slot = &scratch.slots[p as usize];
+                    self.hit(&clauses, &lookup, p, slot.score, slot.coverage.count_ones())
+                })
                 .collect();
             (hits, total, facets)
         });
