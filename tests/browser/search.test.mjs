@@ -3,7 +3,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, assertClean, launch, openPage, serveDist } from './harness.mjs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appReady, assertClean, launch, openPage, repo, serveDist } from './harness.mjs';
 
 let browser, server;
 
@@ -138,6 +140,41 @@ test('the address follows typing once it pauses, and a hit opened at once still 
   // A pause writes it too.
   await box.pressSequentially(' zorg');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'wijkteams zorg');
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test("each hit shows its passage's themes in the corpus order, and none when it has none", async () => {
+  const dir = join(repo, 'corpus');
+  const themes = await readFile(join(dir, 'themes.toml'), 'utf8');
+  const label = Object.fromEntries([...themes.matchAll(/^id = "([^"]+)"\nlabel = "([^"]+)"/gm)].map((m) => [m[1], m[2]]));
+  const expected = {};
+  for (const file of (await readdir(join(dir, 'documents'))).filter((f) => f.endsWith('.md'))) {
+    const text = await readFile(join(dir, 'documents', file), 'utf8');
+    for (const [, id, list] of text.matchAll(/^::: ([a-z0-9-]+) \| \w+ \| (.*)$/gm)) {
+      expected[id] = list.trim() === '-' ? [] : list.split(',').map((t) => label[t.trim()]);
+    }
+  }
+  const { page, problems, context } = await open('?q=boek%20bestellen');
+  const shown = () => page.locator('.hits [data-passage]').evaluateAll((els) => els.map((el) => ({
+    id: el.dataset.passage,
+    themes: [...el.querySelectorAll('.theme')].filter((t) => t.checkVisibility()).map((t) => t.textContent),
+    list: el.querySelector('.themes').checkVisibility(),
+  })));
+  const check = async (query) => {
+    const hits = await shown();
+    assert.ok(hits.length > 1, `${query}: several hits`);
+    for (const hit of hits) {
+      assert.deepEqual(hit.themes, expected[hit.id], `${query}: the themes of ${hit.id}`);
+      assert.equal(hit.list, expected[hit.id].length > 0, `${query}: the theme list of ${hit.id} is shown only with themes`);
+    }
+    return hits;
+  };
+  assert.ok((await check('boek bestellen')).some((h) => expected[h.id].length === 0), 'a passage without themes is among the hits');
+  // Typing on: the same rows now hold other passages, and their labels follow.
+  await page.fill('#zoekveld', 'zorg');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'zorg');
+  assert.ok((await check('zorg')).some((h) => expected[h.id].length >= 3), 'a passage with several themes is among the hits');
   assertClean(assert, problems);
   await context.close();
 });
