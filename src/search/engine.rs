@@ -781,10 +781,10 @@ fn with_scratch<R>(n: usize, f: impl FnOnce(&mut Scratch) -> R) -> R {
 /// The order of hits as one number, higher first: coverage, then closeness (lower
 /// distance), then score. Scores are positive, so their bits order like the numbers.
 fn rank_key(scratch: &Scratch, passage: u32) -> u64 {
-    let p = passage as usize;
-    let coverage = scratch.slots[p].coverage.count_ones() as u64;
-    let closeness = (u16::MAX - scratch.slots[p].distance) as u64;
-    coverage << 48 | closeness << 32 | non_negative(scratch.slots[p].score).to_bits() as u64
+    let slot = &scratch.slots[passage as usize];
+    let coverage = slot.coverage.count_ones() as u64;
+    let closeness = (u16::MAX - slot.distance) as u64;
+    coverage << 48 | closeness << 32 | non_negative(slot.score).to_bits() as u64
 }
 
 /// Puts the `limit` passages with the highest keys first, best first, and drops the rest;

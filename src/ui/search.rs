@@ -172,17 +172,19 @@ pub fn count_text(results: &Results) -> String {
 #[component]
 fn HitList(results: Memo<Results>) -> impl IntoView {
     let corpus = crate::corpus();
+    // Theme labels per row: as many as the most themes any passage has.
+    let theme_slots = corpus.passages.iter().map(|q| q.themes.len()).max().unwrap_or(0);
     view! {
         <ol class="hits">
             <For each=move || 0..results.with(|r| r.hits.len()) key=|i| *i let:index>
-                <HitRow corpus=corpus index=index results=results />
+                <HitRow corpus=corpus index=index results=results theme_slots=theme_slots />
             </For>
         </ol>
     }
 }
 
 #[component]
-fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl IntoView {
+fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>, theme_slots: usize) -> impl IntoView {
     let nav = use_nav();
     // What the row shows of its hit (not the passage's whole text and marks).
     let hit = Memo::new(move |_| results.with(|r| r.hits.get(index).map(|h| (h.passage, h.snippet.clone(), h.matched.clone()))));
@@ -206,11 +208,10 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>) -> impl
     };
     let date = move || article().date.map(|d| d.dutch()).unwrap_or_default();
     let stance = move || p().stance;
-    // As many theme labels as the most themes any passage has, each showing the passage's
-    // theme in its place or hidden: a new hit changes the labels' texts, not the list.
-    let slots = corpus.passages.iter().map(|q| q.themes.len()).max().unwrap_or(0);
+    // Each label shows the passage's theme in its place, or is empty and hidden by the style
+    // sheet: a new hit changes the labels' texts, not the list.
     let theme = move |k: usize| p().themes.get(k).map(|&t| corpus.theme(t));
-    let themes = (0..slots)
+    let themes = (0..theme_slots)
         .map(|k| {
             view! {
                 <li class="theme" title=move || theme(k).map(|t| t.description.clone())>{move || theme(k).map(|t| t.label.clone())}</li>
