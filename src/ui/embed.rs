@@ -23,13 +23,16 @@ fn snippet(query: &str) -> String {
 pub fn EmbedDialog() -> impl IntoView {
     let nav = use_nav();
     let dialog = NodeRef::<Dialog>::new();
-    let text = Memo::new(move |_| {
-        let mut route = nav.route.get();
-        route.display.embed = false;
-        snippet(&route.to_query())
-    });
     let open = move |_: MouseEvent| {
         if let Some(d) = dialog.get() {
+            // The code is written when the dialog opens (it is modal, so the route cannot
+            // change while it is open), not again on every keystroke in the search box. A
+            // read-only textarea shows its text content.
+            let mut route = nav.route.get_untracked();
+            route.display.embed = false;
+            if let Ok(Some(code)) = d.query_selector("textarea") {
+                code.set_text_content(Some(&snippet(&route.to_query())));
+            }
             let _ = d.show_modal();
         }
     };
@@ -45,7 +48,7 @@ pub fn EmbedDialog() -> impl IntoView {
             <p>"Zet deze code op uw eigen pagina. De verkenner opent dan met de zoekwoorden, filters en weergave die u nu ziet. "
                "Het script past de hoogte aan de inhoud aan."</p>
             <label for="insluitcode">"Code om in te sluiten"</label>
-            <textarea id="insluitcode" readonly rows="6" prop:value=move || text.get()></textarea>
+            <textarea id="insluitcode" readonly rows="6"></textarea>
             <p class="embed-dialog__actions">
                 <button type="button" on:click=close autofocus>"Sluiten"</button>
             </p>

@@ -418,11 +418,14 @@ pub fn FilterPanel(results: Memo<Results>) -> impl IntoView {
         route.filters = Default::default();
         nav.push(route);
     };
+    // The filters apart from the query, so that typing does not ask every option whether it
+    // is checked.
+    let filters = Memo::new(move |_| nav.route.with(|r| r.filters.clone()));
     view! {
         <aside class="filters" aria-labelledby="filters-kop">
             <h2 id="filters-kop" class="filters__title">"Filters"</h2>
             <button type="button" class="filters__clear" on:click=clear
-                disabled=move || nav.route.with(|r| r.filters.is_empty())>
+                disabled=move || filters.with(|f| f.is_empty())>
                 "Alle filters wissen"
             </button>
             // Built once: the values never change, only their counts, their disabled state and
@@ -436,7 +439,7 @@ pub fn FilterPanel(results: Memo<Results>) -> impl IntoView {
                         {options.into_iter().enumerate().map(|(index, o)| {
                             let count = Memo::new(move |_| results.with(|r| facet_count(&r.facets, group, index)));
                             let (key, value) = (o.key, o.value.clone());
-                            let checked = Memo::new(move |_| nav.route.with(|r| r.filters.has(key, &value)));
+                            let checked = Memo::new(move |_| filters.with(|f| f.has(key, &value)));
                             let id = format!("f-{}-{}", o.key, o.value);
                             let value = o.value.clone();
                             view! {
