@@ -316,7 +316,13 @@ pub fn after_first_paint() -> ReadSignal<bool> {
                     // Then the engine answers one query nobody sees, so that the browser
                     // compiles that code and the hits' texts are analysed now, not on the
                     // reader's first keystroke.
-                    set_timeout(|| drop(crate::engine().search("e", &crate::search::Filters::default(), 10)), std::time::Duration::from_millis(50));
+                    set_timeout(
+                        || {
+                            drop(crate::engine().search("e", &crate::search::Filters::default(), 10));
+                            search::warm_up();
+                        },
+                        std::time::Duration::from_millis(50),
+                    );
                 },
                 std::time::Duration::ZERO,
             )

@@ -51,6 +51,41 @@ test('the start view searches as you type and marks the matched words', async ()
   await context.close();
 });
 
+test('the warm-up after start-up (a copy of the list nobody sees) leaves the page as it was', async () => {
+  const { page, problems, context } = await open('?q=zorg&kant=kritisch');
+  await page.waitForSelector('.hits li');
+  const seen = () => page.evaluate(() => ({
+    title: document.title,
+    address: location.href,
+    count: document.querySelector('.search__count').textContent,
+    hits: [...document.querySelectorAll('.hits [data-passage]')].map((el) => el.dataset.passage).join(),
+    checked: [...document.querySelectorAll('.filters input:checked')].map((el) => el.id).join(),
+    ids: document.querySelectorAll('[id]').length,
+  }));
+  const before = await seen();
+  // Changes inside <main> from now on: the warm-up types into its own copy, never into the page.
+  await page.evaluate(() => {
+    window.__changes = 0;
+    new MutationObserver((list) => { window.__changes += list.length; }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => window.__changes), 0, 'nothing in the page changed while the warm-up ran');
+  const after = await seen();
+  assert.deepEqual(after, before);
+  // And it is the page the address asked for (the warm-up may have run before the first look).
+  assert.match(after.address, /\?q=zorg&kant=kritisch$/);
+  assert.equal(after.checked, 'f-kant-kritisch');
+  assert.equal(await page.getByLabel('Zoek in alle teksten').inputValue(), 'zorg');
+  const stances = await page.locator('.hits .stance').evaluateAll((els) => els.map((el) => el.dataset.stance));
+  assert.ok(stances.length > 0 && stances.every((s) => s === 'kritisch'), `stances: ${stances}`);
+  // Typing still answers, from the query and filter in the address.
+  await page.getByLabel('Zoek in alle teksten').fill('bezuinigingen');
+  await page.waitForFunction((hits) => [...document.querySelectorAll('.hits [data-passage]')].map((el) => el.dataset.passage).join() !== hits, before.hits);
+  assert.match(await countText(page), /gevonden/);
+  assertClean(assert, problems);
+  await context.close();
+});
+
 test('two filters combine and the counts follow', async () => {
   const { page, problems, context } = await open('?q=gemeenten');
   const total = Number((await countText(page)).match(/^(\d+)/)[1]);
