@@ -275,15 +275,16 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>, theme_s
         })
     };
     // Always there, hidden while there are no reasons (no query): the first letter typed then
-    // shows ten of them instead of building ten.
+    // shows ten of them instead of building ten. A button that shows the list, not a
+    // <details>: showing ten of those (each with its own shadow tree, summary and marker) took
+    // the browser more style and layout work than the rest of a first letter's changes.
     let why = view! {
-        <details class="hit__why" hidden=move || !has_reasons.get() on:toggle=move |ev: Event| {
-            let shown = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
-            open.set(shown);
-        }>
-            <summary>"Waarom deze treffer?"</summary>
+        <div class="hit__why" hidden=move || !has_reasons.get()>
+            <button type="button" aria-expanded=move || if open.get() { "true" } else { "false" } on:click=move |_| open.update(|o| *o = !*o)>
+                "Waarom deze treffer?"
+            </button>
             {reasons}
-        </details>
+        </div>
     };
     view! {
         <li class="hit" data-passage=move || p().id.clone()>

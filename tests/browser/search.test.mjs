@@ -86,6 +86,34 @@ test('the warm-up after start-up (a copy of the list nobody sees) leaves the pag
   await context.close();
 });
 
+test('"Waarom deze treffer?" opens and closes the reasons, by mouse and keyboard, and they follow the hit', async () => {
+  const { page, problems, context } = await open();
+  const box = page.getByLabel('Zoek in alle teksten');
+  // No query, no reasons: the control is not shown.
+  assert.equal(await page.locator('.hits .hit__why button:visible').count(), 0);
+  await box.fill('bezuinigingen ');
+  const first = page.locator('.hits > li').first();
+  await page.waitForFunction(() => document.querySelector('.hits > li')?.dataset.passage === 'hoogendijk-7');
+  const toggle = first.getByRole('button', { name: 'Waarom deze treffer?' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await first.locator('.hit__why li').count(), 0, 'closed, nothing is written out');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(await first.locator('.hit__why li').allInnerTexts(), ['\u201cbezuinigingen\u201d staat in de tekst.']);
+  // The open row shows the reasons of whatever hit typing puts in it.
+  await box.fill('kwetsbare mensen');
+  await page.waitForFunction(() => document.querySelector('.hits > li')?.dataset.passage !== 'hoogendijk-7');
+  const reasons = await first.locator('.hit__why li').allInnerTexts();
+  assert.ok(reasons.length > 0 && reasons.every((r) => !/bezuinigingen/.test(r)) && reasons.some((r) => /kwetsba|mensen/.test(r)), `reasons: ${reasons}`);
+  // Enter on the focused control closes it again.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await first.locator('.hit__why li').count(), 0);
+  assertClean(assert, problems);
+  await context.close();
+});
+
 test('two filters combine and the counts follow', async () => {
   const { page, problems, context } = await open('?q=gemeenten');
   const total = Number((await countText(page)).match(/^(\d+)/)[1]);
