@@ -158,14 +158,14 @@ pub fn route_results(limit: usize) -> Memo<Results> {
 }
 
 /// What a reader's first keystrokes run, run once on a copy of the filters and the list that
-/// is never shown, shortly after start-up: V8 compiles a wasm function on its first call, so
-/// otherwise the first letter typed pays for compiling the code that updates the view (at 4x
-/// CPU slowdown it took twice as long as the next letters). The copy has its own route, and
-/// is dropped afterwards.
+/// is never shown, shortly after start-up. V8 compiles a wasm function on its first call, and
+/// the browser's style and layout are slower the first time too, so otherwise the first
+/// letter typed pays for all of that (at 4x CPU slowdown it took twice as long as the next
+/// letters). The copy has its own route, and is dropped afterwards.
 pub fn warm_up() {
-    let Ok(host) = document().create_element("div") else { return };
+    let (Ok(host), Ok(spare), Some(body)) = (document().create_element("div"), document().create_element("div"), document().body()) else { return };
     let route = std::rc::Rc::new(std::cell::Cell::new(None));
-    let handle = leptos::mount::mount_to(host.unchecked_into(), {
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), {
         let route = route.clone();
         move || {
             let nav = super::Nav { route: RwSignal::new(Route::default()), moves: RwSignal::new(0) };
@@ -180,17 +180,31 @@ pub fn warm_up() {
         }
     });
     let Some(route) = route.get() else { return };
-    // A first letter, a second one, and Escape; each in a task of its own, as typed.
-    fn type_next(route: RwSignal<Route>, steps: &'static [&'static str], done: impl FnOnce() + 'static) {
+    // The filters (which carry the page's ids) stay out of the page; the count and the list
+    // go into it, laid out but not shown, heard or reachable.
+    if let Some(panel) = host.first_element_child() {
+        let _ = spare.append_child(&panel);
+    }
+    let _ = host.set_attribute("class", "warm-up");
+    let _ = host.set_attribute("aria-hidden", "true");
+    let _ = host.set_attribute("inert", "");
+    let _ = body.append_child(&host);
+    // A first letter, a second one, and Escape; each in a task of its own, as typed, and each
+    // laid out (asking for the copy's height lays it out at once).
+    fn type_next(host: web_sys::HtmlElement, route: RwSignal<Route>, steps: &'static [&'static str], done: impl FnOnce(web_sys::HtmlElement) + 'static) {
+        let _ = host.offset_height();
         match steps.split_first() {
             Some((query, rest)) => {
                 route.update(|r| r.query = query.to_string());
-                set_timeout(move || type_next(route, rest, done), std::time::Duration::ZERO);
+                set_timeout(move || type_next(host, route, rest, done), std::time::Duration::ZERO);
             }
-            None => done(),
+            None => done(host),
         }
     }
-    type_next(route, &["b", "be", ""], move || drop(handle));
+    type_next(host.unchecked_into(), route, &["b", "be", ""], move |host| {
+        drop(handle);
+        host.remove();
+    });
 }
 
 pub fn count_text(results: &Results) -> String {

@@ -52,7 +52,24 @@ test('the start view searches as you type and marks the matched words', async ()
 });
 
 test('the warm-up after start-up (a copy of the list nobody sees) leaves the page as it was', async () => {
-  const { page, problems, context } = await open('?q=zorg&kant=kritisch');
+  const { page, problems, context } = await openPage(browser, server);
+  // From the start: whenever a copy enters the page, it must be hidden from everyone, and no
+  // id may then appear twice.
+  await page.addInitScript(() => {
+    window.__copies = [];
+    new MutationObserver((list) => {
+      if (!list.some((m) => [...m.addedNodes].some((n) => n.classList?.contains('warm-up')))) return;
+      const copy = document.querySelector('.warm-up');
+      const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+      window.__copies.push({
+        hidden: copy.getAttribute('aria-hidden') === 'true' && copy.inert && getComputedStyle(copy).visibility === 'hidden',
+        dupes: ids.length - new Set(ids).size,
+        lists: copy.querySelectorAll('.hits').length,
+      });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.url + '?q=zorg&kant=kritisch');
+  await appReady(page);
   await page.waitForSelector('.hits li');
   const seen = () => page.evaluate(() => ({
     title: document.title,
@@ -60,7 +77,6 @@ test('the warm-up after start-up (a copy of the list nobody sees) leaves the pag
     count: document.querySelector('.search__count').textContent,
     hits: [...document.querySelectorAll('.hits [data-passage]')].map((el) => el.dataset.passage).join(),
     checked: [...document.querySelectorAll('.filters input:checked')].map((el) => el.id).join(),
-    ids: document.querySelectorAll('[id]').length,
   }));
   const before = await seen();
   // Changes inside <main> from now on: the warm-up types into its own copy, never into the page.
@@ -69,6 +85,10 @@ test('the warm-up after start-up (a copy of the list nobody sees) leaves the pag
     new MutationObserver((list) => { window.__changes += list.length; }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
   });
   await page.waitForTimeout(1500);
+  const copies = await page.evaluate(() => window.__copies);
+  assert.equal(copies.length, 1, 'one copy entered the page');
+  assert.deepEqual(copies[0], { hidden: true, dupes: 0, lists: 1 }, 'hidden, inert and aria-hidden, with no id twice');
+  assert.equal(await page.locator('.warm-up').count(), 0, 'the copy is gone');
   assert.equal(await page.evaluate(() => window.__changes), 0, 'nothing in the page changed while the warm-up ran');
   const after = await seen();
   assert.deepEqual(after, before);
