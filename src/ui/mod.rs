@@ -303,8 +303,8 @@ pub fn set_title(title: &str) {
 
 /// Whether the page may render its heavier parts yet. On the first load it turns true only
 /// after the first paint: the header and search box appear (and can be typed in) one task
-/// sooner, and the start-up work is split in two shorter tasks; a third, later, warms up the
-/// engine. After an in-app navigation it is true at once.
+/// sooner, and the start-up work is split in two shorter tasks; later ones warm up the engine
+/// and the list's updates. After an in-app navigation it is true at once.
 pub fn after_first_paint() -> ReadSignal<bool> {
     let nav = use_nav();
     let (painted, set_painted) = signal(nav.moves.get_untracked() > 0);
@@ -315,7 +315,8 @@ pub fn after_first_paint() -> ReadSignal<bool> {
                     set_painted.set(true);
                     // Then the engine answers one query nobody sees, so that the browser
                     // compiles that code and the hits' texts are analysed now, not on the
-                    // reader's first keystroke.
+                    // reader's first keystroke; and a copy of the list takes a few
+                    // keystrokes ([`search::warm_up`]).
                     set_timeout(
                         || {
                             drop(crate::engine().search("e", &crate::search::Filters::default(), 10));
