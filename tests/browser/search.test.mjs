@@ -79,7 +79,8 @@ test('the warm-up after start-up (a copy of the list nobody sees) leaves the pag
     checked: [...document.querySelectorAll('.filters input:checked')].map((el) => el.id).join(),
   }));
   const before = await seen();
-  // Changes inside <main> from now on: the warm-up types into its own copy, never into the page.
+  // Changes inside <main> from now on. The warm-up is often over by this point (the copies above
+  // were watched from the start); a copy typing into the page would still leave it changed.
   await page.evaluate(() => {
     window.__changes = 0;
     new MutationObserver((list) => { window.__changes += list.length; }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
