@@ -57,6 +57,18 @@ pub struct Strings {
     /// addressing by [`hash`], each slot a string's place plus one or 0 for none, a power of
     /// two long and at most half full, so a search ends at an empty slot.
     slots: Vec<u32>,
+    /// Per string, its [`key`]: made on decoding, so that a prefix search mostly compares
+    /// numbers instead of bytes.
+    keys: Vec<u32>,
+}
+
+/// The first four bytes of a string as a big-endian number, zeros after a shorter one: in
+/// the strings' order (UTF-8 bytes order as the characters do).
+fn key(bytes: &[u8]) -> u32 {
+    let mut four = [0; 4];
+    let n = bytes.len().min(4);
+    four[..n].copy_from_slice(&bytes[..n]);
+    u32::from_be_bytes(four)
 }
 
 /// How many bytes `a` and `b` start with alike, cut back to a character boundary.
@@ -116,7 +128,7 @@ impl Strings {
             text.push_str(s.as_ref());
             ends.push(text.len() as u32);
         }
-        Strings { text, ends, slots: Vec::new() }.with_slots()
+        Strings { text, ends, slots: Vec::new(), keys: Vec::new() }.with_slots()
     }
 
     pub fn len(&self) -> usize {
@@ -146,9 +158,10 @@ impl Strings {
         self.text.as_bytes().get(start..self.ends[i] as usize).unwrap_or_default()
     }
 
-    /// The table with its hash slots filled in.
+    /// The table with its hash slots and keys filled in.
     fn with_slots(mut self) -> Self {
         self.slots = hash_slots(self.len(), |i| hash(self.bytes(i)));
+        self.keys = (0..self.len()).map(|i| key(self.bytes(i))).collect();
         self
     }
 
@@ -161,8 +174,20 @@ impl Strings {
     /// The positions of the strings that start with `prefix`: a range, as the table is sorted.
     pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
         let prefix = prefix.as_bytes();
-        let start = self.partition_point(|t| t < prefix);
-        let end = start + self.partition_point_from(start, |t| t.starts_with(prefix));
+        // Every string that starts with the prefix has a key from the prefix's first (up to)
+        // four bytes followed by zeros to those bytes followed by ones; so has a shorter
+        // string padded with zeros that the prefix holds, which a prefix of letters does not.
+        let n = prefix.len().min(4);
+        let low = key(prefix);
+        let high = low | u32::MAX.checked_shr(8 * n as u32).unwrap_or(0);
+        let start = self.keys.partition_point(|&k| k < low);
+        let end = start + self.keys[start..].partition_point(|&k| k <= high);
+        if n == prefix.len() && !prefix.contains(&0) {
+            return start as u32..end as u32;
+        }
+        // Within them, the whole prefix decides, byte by byte.
+        let start = start + self.partition_point_in(start, end, |t| t < prefix);
+        let end = start + self.partition_point_in(start, end, |t| t.starts_with(prefix));
         start as u32..end as u32
     }
 
@@ -170,12 +195,9 @@ impl Strings {
         (0..self.len() as u32).map(|i| self.get(i))
     }
 
-    fn partition_point(&self, pred: impl Fn(&[u8]) -> bool) -> usize {
-        self.partition_point_from(0, pred)
-    }
-
-    fn partition_point_from(&self, from: usize, pred: impl Fn(&[u8]) -> bool) -> usize {
-        let (mut lo, mut hi) = (from, self.len());
+    /// The first place from `from` to `to` where `pred` fails (all before it pass), less `from`.
+    fn partition_point_in(&self, from: usize, to: usize, pred: impl Fn(&[u8]) -> bool) -> usize {
+        let (mut lo, mut hi) = (from, to);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if pred(self.bytes(mid)) {
@@ -237,7 +259,7 @@ impl<'de> Deserialize<'de> for Strings {
         if !rests.is_empty() {
             return Err(fail("string table has rests left over"));
         }
-        Ok(Strings { text, ends, slots: Vec::new() }.with_slots())
+        Ok(Strings { text, ends, slots: Vec::new(), keys: Vec::new() }.with_slots())
     }
 }
 
@@ -339,10 +361,12 @@ impl<'a> StemTable<'a> {
         permutation && fits
     }
 
-    /// The stem of term `term`, as stored.
-    pub fn stem_of(&self, terms: &Strings, term: u32) -> String {
-        let (kept, tail) = self.stem(terms, term);
-        [kept, tail].concat()
+    /// The stem of term `term`, as stored: a start of the term unless it has a tail.
+    pub fn stem_of<'t>(&'t self, terms: &'t Strings, term: u32) -> Cow<'t, str> {
+        match self.stem(terms, term) {
+            (kept, "") => Cow::Borrowed(kept),
+            (kept, tail) => Cow::Owned([kept, tail].concat()),
+        }
     }
 
     /// The terms whose stem is `stem`, in id order.
@@ -740,6 +764,30 @@ mod tests {
         assert_eq!(table.prefix_range("z"), 3..4);
         assert_eq!(table.prefix_range("a"), 0..0);
         assert_eq!(table.prefix_range("zz"), 4..4);
+    }
+
+    #[test]
+    fn prefix_ranges_are_the_strings_that_start_with_the_prefix() {
+        // Every string of up to four characters over a small alphabet with a two-byte letter,
+        // and some longer ones; every prefix of up to five characters, and the empty one.
+        let alphabet = ["a", "b", "é", "z", "1"];
+        let mut words: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words.iter().flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}"))).collect();
+            words.extend(longer);
+        }
+        words.retain(|w| !w.is_empty());
+        words.extend(["aaaaa", "aaaab", "abéza", "zzzzzz", "éééééé"].map(String::from));
+        words.sort();
+        words.dedup();
+        let table = Strings::from_sorted(&words);
+        let prefixes = words.iter().flat_map(|w| [w.clone(), format!("{w}a"), format!("{w}\0")]).chain([String::new(), "\0".into(), "c".into(), "é\0".into()]);
+        for prefix in prefixes {
+            let range = table.prefix_range(&prefix);
+            let expected: Vec<u32> = (0..words.len() as u32).filter(|&i| words[i as usize].starts_with(&prefix)).collect();
+            assert_eq!(range.clone().collect::<Vec<u32>>(), expected, "prefix {prefix:?}");
+            assert!(expected.is_empty() || range.start == expected[0], "prefix {prefix:?}");
+        }
     }
 
     #[test]

@@ -174,8 +174,9 @@ impl<'a> Index<'a> {
         self.terms.iter()
     }
 
-    /// The stem of a term of the vocabulary, as stemmed at build time.
-    pub fn stem_of(&self, term: u32) -> String {
+    /// The stem of a term of the vocabulary, as stemmed at build time: borrowed from the
+    /// term when it is a start of it, as most stems are.
+    pub fn stem_of(&self, term: u32) -> std::borrow::Cow<'_, str> {
         self.stems.stem_of(&self.terms, term)
     }
 

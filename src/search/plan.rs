@@ -46,7 +46,7 @@ pub(super) struct Clause<'q> {
 pub(super) struct Lookup<'s> {
     pub term: &'s str,
     pub id: Option<u32>,
-    pub stem: String,
+    pub stem: Cow<'s, str>,
     pub parts: [&'s [u32]; 2],
 }
 
@@ -132,9 +132,11 @@ impl Engine<'_> {
         clause
     }
 
-    /// Runs of the query's words that spell a multi-word synonym: (first word, entry).
+    /// Runs of the query's words that spell a multi-word synonym: (first word, entry). A
+    /// query of one word has none, and is spared reading the list.
     fn synonym_runs<'s>(&'s self, query: &'s Query) -> impl Iterator<Item = (usize, &'s [String])> + 's {
-        let entries = self.index.synonyms().iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1);
+        let groups = if query.words.len() > 1 { self.index.synonyms() } else { &[] };
+        let entries = groups.iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1);
         entries.flat_map(move |entry| {
             let windows = query.words.windows(entry.len()).enumerate();
             windows.filter(move |(_, run)| run.iter().zip(entry).all(|(w, t)| &w.term == t)).map(move |(i, _)| (i, entry.as_slice()))
@@ -154,7 +156,7 @@ impl Engine<'_> {
         self.add_forms(&mut out, look, MatchKind::Stem, w.stem);
         for &(entry, entry_stem) in synonyms {
             if let ([term], Some(entry_stem)) = (entry.as_slice(), entry_stem) {
-                self.add_forms(&mut out, &self.lookup_stemmed(term, entry_stem.to_string()), MatchKind::Synonym, w.synonym);
+                self.add_forms(&mut out, &self.lookup_stemmed(term, Cow::Borrowed(entry_stem)), MatchKind::Synonym, w.synonym);
             }
         }
         if word.prefix {
@@ -178,16 +180,16 @@ impl Engine<'_> {
     pub(super) fn lookup<'s>(&'s self, term: &'s str) -> Lookup<'s> {
         let id = self.index.term_id(term);
         // A word of the corpus has its stem stored, which spares running the stemmer.
-        let stem = id.map_or_else(|| stem(term), |t| self.index.stem_of(t));
+        let stem = id.map_or_else(|| Cow::Owned(stem(term)), |t| self.index.stem_of(t));
         self.lookup_with(term, id, stem)
     }
 
     /// A term's [`Lookup`], its stem known.
-    fn lookup_stemmed<'s>(&'s self, term: &'s str, stem: String) -> Lookup<'s> {
+    fn lookup_stemmed<'s>(&'s self, term: &'s str, stem: Cow<'s, str>) -> Lookup<'s> {
         self.lookup_with(term, self.index.term_id(term), stem)
     }
 
-    fn lookup_with<'s>(&'s self, term: &'s str, id: Option<u32>, stem: String) -> Lookup<'s> {
+    fn lookup_with<'s>(&'s self, term: &'s str, id: Option<u32>, stem: Cow<'s, str>) -> Lookup<'s> {
         let of_stem = if stem == term { &[][..] } else { self.index.part_codes(&stem) };
         Lookup { term, id, parts: [self.index.part_codes_of(id, term), of_stem], stem }
     }

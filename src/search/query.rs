@@ -75,6 +75,13 @@ struct Piece<'q> {
 pub fn parse(input: &str) -> Query {
     let input = truncate(input, MAX_QUERY_BYTES);
     let mut query = Query::default();
+    // One word of plain ASCII letters and digits, being typed: the commonest query, read
+    // without looking for pieces.
+    if !input.is_empty() && input.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        add_word(&mut query, input.to_ascii_lowercase(), false);
+        mark_prefix(&mut query, Some(true));
+        return query;
+    }
     // Whether the input ends inside the query's last word; decided by the last piece, after
     // which the words do not change.
     let mut typing: Option<bool> = None;
@@ -249,6 +256,8 @@ mod tests {
         check("zorg zorg ZORG", &["zorg*"]);
         check("zorg.", &["zorg"]);
         check("a", &["a*"]);
+        check("ZORG2015", &["zorg2015*"]);
+        check("De", &["de*°"]);
         check("a ", &["a"]);
         check("404 gemeenten", &["404", "gemeenten*"]);
         check("wet- en regelgeving", &["wet", "en°", "regelgeving*"]);
