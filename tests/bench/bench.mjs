@@ -75,7 +75,10 @@ async function flexExport(index) {
 
 // Before anything is timed, every engine answers the queries over the real passages for a
 // while, and the process then pauses: the first corpus measured otherwise pays for V8 still
-// compiling the hot code in the background (its figures swung 2x between runs).
+// compiling the hot code in the background (its figures swung 2x between runs). V8 compiles
+// wasm with a baseline compiler first and moves a function to its optimising compiler only
+// after many calls: after 200 rounds our real-corpus median was still 1.8x what it was after
+// 2 000, which is what `node --no-liftoff` (optimised from the start) measures.
 {
   const passages = JSON.parse(readFileSync(join(dir, 'passages-real.json'), 'utf8'));
   const docs = passages.map((p, i) => ({ id: i, text: p.text, title: p.title ?? '' }));
@@ -87,7 +90,7 @@ async function flexExport(index) {
   mini.addAll(docs);
   const flex = new FlexSearch.Document({ tokenize: 'forward', document: { id: 'id', index: ['title', 'text'] } });
   for (const d of docs) flex.add(d);
-  for (let round = 0; round < 10 * WARM_UP; round++) {
+  for (let round = 0; round < 100 * WARM_UP; round++) {
     for (const q of queries) {
       for (const e of engines) { e.rank(q, 10); e.search(q, 10); }
       mini.search(q);
