@@ -154,12 +154,15 @@ pub struct Engine<'a> {
     text_tokens: Vec<OnceLock<Box<[TextToken]>>>,
 }
 
-/// A token of a passage text: its byte range and its term's id (`u32::MAX` for none).
+/// A token of a passage text: its byte range, its term's id (`u32::MAX` for none), and
+/// whether it is the joined form of hyphenated words (`gezin-een` beside `gezin` and `een`),
+/// which a phrase does not read.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct TextToken {
     pub start: u32,
     pub end: u32,
     pub term: u32,
+    pub joined: bool,
 }
 
 /// Per-passage buffers reused across queries, so a query allocates little.
@@ -236,10 +239,34 @@ impl<'a> Engine<'a> {
         self.text_tokens[p].get_or_init(|| {
             let mut tokens = Vec::new();
             crate::text::Analyzer.each_token(&self.corpus.passages[p].text, |raw, term| {
-                tokens.push(TextToken { start: raw.start as u32, end: raw.end as u32, term: self.index.term_id(term).unwrap_or(u32::MAX) });
+                tokens.push(TextToken { start: raw.start as u32, end: raw.end as u32, term: self.index.term_id(term).unwrap_or(u32::MAX), joined: raw.joined });
             });
             tokens.into_boxed_slice()
         })
+    }
+
+    /// Byte spans of passage `p`'s text where the terms `ids` occur one after the other, as
+    /// [`super::phrase_spans`] finds them, from the tokens analysed once.
+    pub(super) fn phrase_spans_in(&self, p: usize, ids: &[u32]) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let Some(&first) = ids.first() else { return spans };
+        let mut words = self.text_tokens(p).iter().filter(|t| !t.joined);
+        while let Some(start) = words.find(|t| t.term == first) {
+            // The words after a start, compared without moving on: the next start may be
+            // among them.
+            let mut rest = words.clone();
+            let end = ids[1..].iter().try_fold(start, |_, &id| rest.next().filter(|t| t.term == id).ok_or(()));
+            if let Ok(end) = end {
+                spans.push((start.start as usize, end.end as usize));
+            }
+        }
+        spans
+    }
+
+    /// The term ids of a phrase's terms, in order; None if one is not in the vocabulary (then
+    /// no text holds the phrase).
+    pub(super) fn phrase_ids(&self, phrase: &[String]) -> Option<Vec<u32>> {
+        phrase.iter().map(|t| self.index.term_id(t)).collect()
     }
 
     pub fn weights(&self) -> &RankingWeights {
@@ -581,10 +608,11 @@ impl<'a> Engine<'a> {
         if let Some(listed) = self.index.listed_phrase(phrase) {
             return listed.filter(|p| (p.passage as usize) < self.passage_count()).map(|p| (p.passage, p.tf[0] as usize)).collect();
         }
-        let Some(mut ids) = phrase.iter().map(|t| self.index.term_id(t)).collect::<Option<Vec<u32>>>() else {
+        let Some(words) = self.phrase_ids(phrase) else {
             return Vec::new();
         };
         // Walk the rarest word's passages; the others' lists only move forward.
+        let mut ids = words.clone();
         crate::sort::sort_by_key(&mut ids, |&t| self.index.document_frequency(t) as u64);
         let mut lists: Vec<_> = ids.iter().map(|&t| self.index.postings(t).filter(|p| p.tf[0] > 0).peekable()).collect();
         let Some((rarest, others)) = lists.split_first_mut() else { return Vec::new() };
@@ -598,7 +626,7 @@ impl<'a> Engine<'a> {
             if checked > MAX_PHRASE_CHECKS {
                 break;
             }
-            let count = super::explain::phrase_spans(&self.corpus.passages[passage as usize].text, phrase).len();
+            let count = self.phrase_spans_in(passage as usize, &words).len();
             if count > 0 {
                 found.push((passage, count));
             }
@@ -801,4 +829,31 @@ fn top_k(ranked: &mut Vec<u32>, limit: usize, key: impl Fn(u32) -> u64) {
     crate::sort::sort(&mut keyed);
     ranked.clear();
     ranked.extend(keyed.into_iter().map(|(_, p)| p));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::analyze;
+
+    /// The spans a phrase check finds from the tokens analysed once are those that analysing
+    /// the text again finds: for every run of two and three words of every passage, and for
+    /// runs that do not occur (the words of one passage after those of another).
+    #[test]
+    fn phrase_spans_from_stored_tokens_are_those_of_the_text() {
+        let engine = crate::engine();
+        let texts: Vec<&str> = engine.corpus.passages.iter().map(|p| p.text.as_str()).collect();
+        let mut checked = 0;
+        for (p, text) in texts.iter().enumerate() {
+            let words: Vec<String> = analyze(text).into_iter().filter(|t| !t.joined).map(|t| t.term).collect();
+            let next: Vec<String> = analyze(texts[(p + 1) % texts.len()]).into_iter().filter(|t| !t.joined).map(|t| t.term).collect();
+            let runs = words.windows(2).chain(words.windows(3)).map(<[String]>::to_vec);
+            let strangers = words.iter().zip(&next).map(|(a, b)| vec![a.clone(), b.clone()]);
+            for phrase in runs.chain(strangers) {
+                let Some(ids) = engine.phrase_ids(&phrase) else { continue };
+                assert_eq!(engine.phrase_spans_in(p, &ids), super::super::phrase_spans(text, &phrase), "{phrase:?} in passage {p}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 5_000, "only {checked} phrases checked");
+    }
 }

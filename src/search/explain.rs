@@ -89,7 +89,7 @@ impl Engine<'_> {
         }
         for (c, clause) in clauses.iter().enumerate().filter(|(_, c)| c.mask != 0) {
             for alternative in &clause.phrases {
-                let spans = phrase_spans(text, &alternative.terms);
+                let spans = self.phrase_ids(&alternative.terms).map_or_else(Vec::new, |ids| self.phrase_spans_in(p, &ids));
                 if !spans.is_empty() {
                     marks.extend(spans);
                     improve(&mut best[c], alternative.kind, &alternative.terms.join(" "));
