@@ -75,13 +75,6 @@ struct Piece<'q> {
 pub fn parse(input: &str) -> Query {
     let input = truncate(input, MAX_QUERY_BYTES);
     let mut query = Query::default();
-    // One word of plain ASCII letters and digits, being typed: the commonest query, read
-    // without looking for pieces.
-    if !input.is_empty() && input.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        add_word(&mut query, input.to_ascii_lowercase(), false);
-        mark_prefix(&mut query, Some(true));
-        return query;
-    }
     // Whether the input ends inside the query's last word; decided by the last piece, after
     // which the words do not change.
     let mut typing: Option<bool> = None;

@@ -472,9 +472,14 @@ pub fn FilterPanel(results: Memo<Results>) -> impl IntoView {
     // The filters apart from the query, so that typing does not ask every option whether it
     // is checked.
     let filters = Memo::new(move |_| nav.route.with(|r| r.filters.clone()));
+    // Open beside the results on a wide screen. On a narrow one (a phone) the filters sit above
+    // the results and took two screens: there they start folded, so the hits come right under
+    // the search box; the summary says when some are on (the style sheet adds "(aan)").
+    let wide = web_sys::window().and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten()).is_some_and(|m| m.matches());
     view! {
         <aside class="filters" aria-labelledby="filters-kop">
-            <h2 id="filters-kop" class="filters__title">"Filters"</h2>
+            <details open=wide>
+            <summary><h2 id="filters-kop" class="filters__title">"Filters"</h2></summary>
             <button type="button" class="filters__clear" on:click=clear
                 disabled=move || filters.with(|f| f.is_empty())>
                 "Alle filters wissen"
@@ -505,6 +510,7 @@ pub fn FilterPanel(results: Memo<Results>) -> impl IntoView {
                     </fieldset>
                 })
                 .collect_view()}
+            </details>
         </aside>
     }
 }

@@ -126,7 +126,16 @@ async function mainTask(t, viewport) {
   await page.locator('.hits [data-passage]').first().waitFor();
   const before = await page.locator('.hits [data-passage]').count();
 
-  // 3. Tab to the stance filter "kritisch" and toggle it with Space; focus stays on it.
+  // 3. Tab to the stance filter "kritisch" and toggle it with Space; focus stays on it. On a
+  // narrow screen the filters start folded: Tab to their summary and open it with Enter first.
+  const folded = !(await page.locator('.filters details').evaluate((d) => d.open));
+  assert.equal(folded, viewport.width < 960, 'the filters start folded only on a narrow screen');
+  if (folded) {
+    assert.ok(await walk.until(activeIs, '.filters summary', { why: 'Tab to the folded filters' }), 'Tab reaches the summary of the filters');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(60);
+    assert.ok(await page.locator('.filters details').evaluate((d) => d.open), 'Enter on the summary opens the filters');
+  }
   assert.ok(await walk.until(activeIs, filter, { why: 'Tab to the filter' }), 'Tab reaches the kritisch filter');
   await page.keyboard.press('Space');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('kant') === 'kritisch');

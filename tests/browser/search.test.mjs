@@ -160,6 +160,42 @@ test('two filters combine and the counts follow', async () => {
   await context.close();
 });
 
+test('on a phone the filters start folded, so the hits come right under the search box', async () => {
+  const { page, problems, context } = await open('?q=zorg&kant=kritisch&thema=geld', { viewport: { width: 412, height: 915 } });
+  const details = page.locator('.filters details');
+  const summary = page.locator('.filters summary');
+  assert.equal(await details.evaluate((d) => d.open), false, 'folded on a narrow screen');
+  // What a screen reader hears of the summary: the style sheet adds "(aan)" while filters are on.
+  const said = () => summary.ariaSnapshot();
+  assert.match(await said(), /"Filters"[^]*text: \(aan\)/, 'the summary says filters are on');
+  assert.equal(await page.locator('[data-filter="kant"][data-value="kritisch"] input').isVisible(), false);
+  const firstHit = await page.locator('.hits [data-passage]').first().boundingBox();
+  assert.ok(firstHit.y < 915, `the first hit starts on the first screen (at ${firstHit.y} px)`);
+  // Typing still updates the folded filters, and opening them shows the counts of this query.
+  await page.getByLabel('Zoek in alle teksten').fill('jeugd');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'jeugd');
+  await summary.click();
+  assert.equal(await details.evaluate((d) => d.open), true, 'the summary opens them');
+  const kritisch = page.locator('[data-filter="kant"][data-value="kritisch"]');
+  assert.equal(await kritisch.locator('input').isVisible(), true);
+  assert.equal(await kritisch.locator('input').isChecked(), true, 'the chosen filter is checked');
+  await kritisch.locator('label').click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('kant'));
+  assert.match(await said(), /"Filters"[^]*text: \(aan\)/, 'one filter is still on');
+  await page.click('.filters__clear');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('thema'));
+  assert.doesNotMatch(await said(), /aan/, 'no "(aan)" without filters');
+  assert.match(await said(), /Filters/);
+  assertClean(assert, problems);
+  await context.close();
+  // On a wide screen they are open beside the results.
+  const wide = await open('?q=zorg');
+  assert.equal(await wide.page.locator('.filters details').evaluate((d) => d.open), true, 'open on a wide screen');
+  assert.equal(await wide.page.locator('[data-filter="kant"][data-value="kritisch"] input').isVisible(), true);
+  assertClean(assert, wide.problems);
+  await wide.context.close();
+});
+
 test('no results says why and offers a word from the corpus that works', async () => {
   const { page, problems, context } = await open('?q=qqqzzzjjj');
   await page.locator('[data-no-results]').waitFor();
