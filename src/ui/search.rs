@@ -474,42 +474,43 @@ pub fn FilterPanel(results: Memo<Results>) -> impl IntoView {
     let filters = Memo::new(move |_| nav.route.with(|r| r.filters.clone()));
     // Open beside the results on a wide screen. On a narrow one (a phone) the filters sit above
     // the results and took two screens: there they start folded, so the hits come right under
-    // the search box; the summary says when some are on (the style sheet adds "(aan)").
+    // the search box; the summary says when some are on (the style sheet adds "(aan)"). The
+    // width is the one at which style/main.css puts the filters beside the results.
     let wide = web_sys::window().and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten()).is_some_and(|m| m.matches());
     view! {
         <aside class="filters" aria-labelledby="filters-kop">
             <details open=wide>
-            <summary><h2 id="filters-kop" class="filters__title">"Filters"</h2></summary>
-            <button type="button" class="filters__clear" on:click=clear
-                disabled=move || filters.with(|f| f.is_empty())>
-                "Alle filters wissen"
-            </button>
-            // Built once: the values never change, only their counts, their disabled state and
-            // whether they are checked, each updated in place as the query changes.
-            {filter_groups(corpus, &results.with_untracked(|r| r.facets.clone()))
-                .into_iter()
-                .enumerate()
-                .map(|(group, (legend, options))| view! {
-                    <fieldset class="filters__group">
-                        <legend>{legend}</legend>
-                        {options.into_iter().enumerate().map(|(index, o)| {
-                            let count = Memo::new(move |_| results.with(|r| facet_count(&r.facets, group, index)));
-                            let (key, value) = (o.key, o.value.clone());
-                            let checked = Memo::new(move |_| filters.with(|f| f.has(key, &value)));
-                            let id = format!("f-{}-{}", o.key, o.value);
-                            let value = o.value.clone();
-                            view! {
-                                <div class="filters__option" data-filter=o.key data-value=o.value.clone()>
-                                    <input type="checkbox" id=id.clone() prop:checked=checked
-                                        disabled=move || !checked.get() && count.get() == 0
-                                        on:change=move |_| toggle(key, value.clone()) />
-                                    <label for=id>{o.label}" "<span class="filters__count">{move || format!("({})", count.get())}</span></label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </fieldset>
-                })
-                .collect_view()}
+                <summary><h2 id="filters-kop" class="filters__title">"Filters"</h2></summary>
+                <button type="button" class="filters__clear" on:click=clear
+                    disabled=move || filters.with(|f| f.is_empty())>
+                    "Alle filters wissen"
+                </button>
+                // Built once: the values never change, only their counts, their disabled state and
+                // whether they are checked, each updated in place as the query changes.
+                {filter_groups(corpus, &results.with_untracked(|r| r.facets.clone()))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(group, (legend, options))| view! {
+                        <fieldset class="filters__group">
+                            <legend>{legend}</legend>
+                            {options.into_iter().enumerate().map(|(index, o)| {
+                                let count = Memo::new(move |_| results.with(|r| facet_count(&r.facets, group, index)));
+                                let (key, value) = (o.key, o.value.clone());
+                                let checked = Memo::new(move |_| filters.with(|f| f.has(key, &value)));
+                                let id = format!("f-{}-{}", o.key, o.value);
+                                let value = o.value.clone();
+                                view! {
+                                    <div class="filters__option" data-filter=o.key data-value=o.value.clone()>
+                                        <input type="checkbox" id=id.clone() prop:checked=checked
+                                            disabled=move || !checked.get() && count.get() == 0
+                                            on:change=move |_| toggle(key, value.clone()) />
+                                        <label for=id>{o.label}" "<span class="filters__count">{move || format!("({})", count.get())}</span></label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    })
+                    .collect_view()}
             </details>
         </aside>
     }
