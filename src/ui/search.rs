@@ -115,8 +115,9 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
     let slash = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        let typing = document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+        // Every keystroke in the box comes here too: the key is asked first.
+        let typing = || document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !typing() {
             if let Some(input) = document().get_element_by_id("zoekveld").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
                 ev.prevent_default();
                 let _ = input.focus();
@@ -219,33 +220,72 @@ pub fn count_text(results: &Results) -> String {
 /// The hits, one row per place in the list. While the reader types, row `i` shows the new
 /// `i`-th hit in place: a new query updates texts and attributes instead of building every
 /// hit anew, which is what made a changed first letter dear.
+///
+/// The rows on the screen change with the keystroke (or the filter); the others (below the
+/// screen, or above it when the reader has scrolled) in the task after the frame that shows
+/// the change. A screen shows three or four of ten hits, so that frame has less than half the
+/// rows to build, lay out and paint.
 #[component]
 fn HitList(results: Memo<Results>) -> impl IntoView {
+    let nav = use_nav();
     let corpus = crate::corpus();
     // Theme labels per row: as many as the most themes any passage has.
     let theme_slots = corpus.passages.iter().map(|q| q.themes.len()).max().unwrap_or(0);
+    // Notified in the task after the frame that follows a change of the results or the route.
+    let later = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        results.track();
+        nav.route.track();
+        request_animation_frame(move || set_timeout(move || later.update(|n| *n += 1), std::time::Duration::ZERO));
+    });
     view! {
         <ol class="hits">
             <For each=move || 0..results.with(|r| r.hits.len()) key=|i| *i let:index>
-                <HitRow corpus=corpus index=index results=results theme_slots=theme_slots />
+                <HitRow corpus=corpus index=index results=results later=later theme_slots=theme_slots />
             </For>
         </ol>
     }
 }
 
+/// Keeps `on` saying whether the row `li` is on the screen (a directive: `use:on_screen=on`);
+/// it counts as on it until the browser has said otherwise. The observer needs no
+/// disconnecting: once the row is gone, it and its observer go together, and a last report
+/// to a row's disposed signal changes nothing.
+fn on_screen(li: web_sys::Element, on: RwSignal<bool>) {
+    let report = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // Entries come in order: the last one holds.
+        if let Ok(entry) = entries.pop().dyn_into::<web_sys::IntersectionObserverEntry>() {
+            on.set(entry.is_intersecting());
+        }
+    });
+    if let Ok(observer) = web_sys::IntersectionObserver::new(report.into_js_value().unchecked_ref()) {
+        observer.observe(&li);
+    }
+}
+
 #[component]
-fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>, theme_slots: usize) -> impl IntoView {
+fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>, later: RwSignal<u32>, theme_slots: usize) -> impl IntoView {
     let nav = use_nav();
+    let on = RwSignal::new(true);
+    // What the row follows: the results and the route at once while it is on the screen,
+    // and after the next frame while it is not.
+    let follow = move |now: &dyn Fn()| if on.get() { now() } else { later.track() };
     // What the row shows of its hit (not the passage's whole text and marks).
-    let hit = Memo::new(move |_| results.with(|r| r.hits.get(index).map(|h| (h.passage, h.snippet.clone(), h.matched.clone()))));
+    let hit = Memo::new(move |_| {
+        follow(&|| results.track());
+        results.with_untracked(|r| r.hits.get(index).map(|h| (h.passage, h.snippet.clone(), h.matched.clone())))
+    });
     let passage: Memo<PassageIdx> = Memo::new(move |_| hit.with(|h| h.as_ref().map_or(0, |h| h.0)));
     let p = move || &corpus.passages[passage.get() as usize];
     let doc = move || &corpus.documents[p().document as usize];
     let article = move || &corpus.documents[corpus.article_of(p().document) as usize];
     // The link keeps the query and filters, so the reading view marks the words and Back
     // returns to these results.
-    let to = move || Route { passage: Some(p().id.clone()), doc: Some(article().id.clone()), view: crate::state::View::Lezen, ..nav.route.get() };
-    let href = move || nav.href(&to());
+    let to = move || Route { passage: Some(p().id.clone()), doc: Some(article().id.clone()), view: crate::state::View::Lezen, ..nav.route.get_untracked() };
+    let href = move || {
+        follow(&|| nav.route.track());
+        nav.href(&to())
+    };
     let who = move || {
         let doc = doc();
         if doc.is_comment() {
@@ -301,7 +341,7 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>, theme_s
         </div>
     };
     view! {
-        <li class="hit" data-passage=move || p().id.clone()>
+        <li class="hit" use:on_screen=on data-passage=move || p().id.clone()>
             <h2 class="hit__title">
                 <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{move || article().title.clone()}</a>
             </h2>

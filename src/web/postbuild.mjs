@@ -110,8 +110,12 @@ writeFileSync(indexPath, intoHead(index, `<meta name="verkenner-build" content="
 // (a host page is not under this worker's control) and the oEmbed response (read by content
 // systems, not browsers). Precaching them would only add to every first visit.
 const FOR_HOSTS = new Set(['embed.js', 'oembed.json']);
+// The manifest's PNG icons are for installing the app: the browser fetches them when it
+// installs (and keeps them with the installed app), the page never asks for them. Precaching
+// them added 2.7 KB brotli to every first visit.
+const FOR_INSTALLING = /^icon-\d+\.png$/;
 // index.html is cached once, as './' (navigations are answered with it whatever their path).
-const precache = ['./', ...built.filter((f) => f !== 'index.html' && !FOR_HOSTS.has(f)).map((f) => `./${f}`)];
+const precache = ['./', ...built.filter((f) => f !== 'index.html' && !FOR_HOSTS.has(f) && !FOR_INSTALLING.test(f)).map((f) => `./${f}`)];
 writeFileSync(
   join(dir, 'sw.js'),
   sw.replace(/const BUILD = '[^']*';/, `const BUILD = '${build}';`).replace(/const FILES = .*;/, `const FILES = ${JSON.stringify(precache)};`),

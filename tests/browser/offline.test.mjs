@@ -195,9 +195,15 @@ test('a first visit downloads each file once: the service worker reuses what the
   const wasm = full.filter((r) => r.path.endsWith('.wasm'));
   assert.equal(wasm.length, 1, 'the wasm once');
   const forHosts = ['embed.js', 'oembed.json'];
-  const files = readdirSync(join(repo, 'dist')).filter((f) => !f.startsWith('.') && !forHosts.includes(f));
+  // The manifest's PNG icons: the browser fetches them when it installs the app.
+  const forInstalling = ['icon-192.png', 'icon-512.png'];
+  const files = readdirSync(join(repo, 'dist')).filter((f) => !f.startsWith('.') && ![...forHosts, ...forInstalling].includes(f));
   for (const f of files) assert.ok(times[`/v/${f}`] || (f === 'index.html' && times['/v/']), `${f} was precached`);
   for (const f of forHosts) assert.equal(times[`/v/${f}`], undefined, `${f} is for host pages, not precached`);
+  for (const f of forInstalling) assert.equal(times[`/v/${f}`], undefined, `${f} is for installing, not precached`);
+  // Still there for the browser to fetch.
+  const manifest = JSON.parse(readFileSync(join(repo, 'dist', 'manifest.webmanifest'), 'utf8'));
+  for (const f of forInstalling) assert.ok(manifest.icons.some((icon) => icon.src.endsWith(f)), `the manifest names ${f}`);
   assertClean(assert, problems);
   await context.close();
   await server.close();

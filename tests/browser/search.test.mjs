@@ -51,6 +51,53 @@ test('the start view searches as you type and marks the matched words', async ()
   await context.close();
 });
 
+test('a keystroke changes the hits on the screen at once, and the hits off the screen right after', async () => {
+  const { page, problems, context } = await open();
+  await page.waitForSelector('.hits li');
+  // Each keystroke: the rows at the first frame after it (which rows are on the screen, and
+  // what they show), and the rows once the page is still.
+  await page.evaluate(() => {
+    window.__frames = [];
+    const rows = () => [...document.querySelectorAll('.hits > li')].map((li) => {
+      const box = li.getBoundingClientRect();
+      return { id: li.dataset.passage, seen: box.bottom > 0 && box.top < innerHeight };
+    });
+    document.addEventListener('input', () => requestAnimationFrame(() => window.__frames.push(rows())), true);
+    window.__rows = rows;
+  });
+  const settled = () => page.evaluate(() => new Promise((ok) => setTimeout(() => requestAnimationFrame(() => setTimeout(() => ok(window.__rows()), 50)), 100)));
+  // The page has said which rows are on the screen before the reader types.
+  await page.waitForTimeout(300);
+  const check = async (act, where) => {
+    const before = await settled();
+    const frames = await page.evaluate(() => window.__frames.length);
+    await act();
+    await page.waitForFunction((n) => window.__frames.length > n, frames);
+    const first = (await page.evaluate(() => window.__frames))[frames];
+    const after = await settled();
+    const seen = first.filter((row) => row.seen);
+    assert.ok(seen.length >= 2 && seen.length < first.length, `${where}: some rows on the screen, not all (${seen.length} of ${first.length})`);
+    first.forEach((row, i) => {
+      if (row.seen) assert.equal(row.id, after[i].id, `${where}: row ${i + 1} is on the screen and shows its new hit in the first frame`);
+    });
+    const late = first.map((row, i) => (!row.seen && row.id !== after[i].id ? i : -1)).filter((i) => i >= 0);
+    assert.ok(late.length > 0, `${where}: rows off the screen follow after the first frame: ${JSON.stringify({ before: before.map((r) => r.id), first, after: after.map((r) => r.id) })}`);
+    assert.ok(late.every((i) => before[i].id === first[i].id), `${where}: a row off the screen showed its old hit until then`);
+  };
+  // A first letter changes every row.
+  await page.locator('#zoekveld').focus();
+  await check(() => page.keyboard.press('b'), 'typing at the top');
+  await page.keyboard.press('Escape');
+  // Scrolled down to the last hits, a filter chosen with the keyboard (typing would scroll the
+  // search box back into view): the last hits change at once, the first ones after.
+  await page.locator('.hits > li').last().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => document.getElementById('f-kant-kritisch').focus({ preventScroll: true }));
+  await check(() => page.keyboard.press(' '), 'a filter, scrolled to the last hits');
+  assertClean(assert, problems);
+  await context.close();
+});
+
 test('the warm-up after start-up (a copy of the list nobody sees) leaves the page as it was', async () => {
   const { page, problems, context } = await openPage(browser, server);
   // From the start: whenever a copy enters the page, it must be hidden from everyone, and no
