@@ -171,6 +171,25 @@ impl Strings {
         probe(&self.slots, hash(s), |i| self.bytes(i) == s).map(|i| i as u32)
     }
 
+    /// [`Strings::find`] of `parts` joined by single spaces, without joining them.
+    pub fn find_joined(&self, parts: &[String]) -> Option<u32> {
+        let (first, rest) = parts.split_first()?;
+        let h = rest.iter().fold(hash(first.as_bytes()), |h, part| hash_more(hash_more(h, b" "), part.as_bytes()));
+        let is = |i: usize| {
+            let mut bytes = self.bytes(i);
+            for (k, part) in parts.iter().enumerate() {
+                if k > 0 {
+                    let Some(after) = bytes.strip_prefix(b" ") else { return false };
+                    bytes = after;
+                }
+                let Some(after) = bytes.strip_prefix(part.as_bytes()) else { return false };
+                bytes = after;
+            }
+            bytes.is_empty()
+        };
+        probe(&self.slots, h, is).map(|i| i as u32)
+    }
+
     /// The positions of the strings that start with `prefix`: a range, as the table is sorted.
     pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
         let prefix = prefix.as_bytes();
@@ -764,6 +783,21 @@ mod tests {
         assert_eq!(table.prefix_range("z"), 3..4);
         assert_eq!(table.prefix_range("a"), 0..0);
         assert_eq!(table.prefix_range("zz"), 4..4);
+    }
+
+    #[test]
+    fn joined_parts_are_found_as_the_joined_string() {
+        let phrases = ["dichter bij de burger", "eigen kracht", "eigen krachten", "wet maatschappelijke ondersteuning", "zorg"];
+        let table = Strings::from_sorted(&phrases);
+        let parts = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        for (i, phrase) in phrases.iter().enumerate() {
+            assert_eq!(table.find_joined(&parts(phrase)), Some(i as u32), "{phrase}");
+        }
+        for other in ["eigen", "eigen kracht x", "eigenkracht", "dichter bij de", "bij de burger", "eigen  kracht", "wet maatschappelijke"] {
+            assert_eq!(table.find_joined(&parts(other)), table.find(other), "{other}");
+        }
+        assert_eq!(table.find_joined(&["eigen kracht".to_string()]), Some(1), "a part with a space is matched as written");
+        assert_eq!(table.find_joined(&[]), None);
     }
 
     #[test]

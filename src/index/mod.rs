@@ -222,7 +222,7 @@ impl<'a> Index<'a> {
 
     /// The place of a listed phrase among them, if it is one.
     pub fn listed_phrase_id(&self, terms: &[String]) -> Option<u32> {
-        self.phrases.find(&terms.join(" "))
+        self.phrases.find_joined(terms)
     }
 
     /// The postings of every listed phrase, in the order of their places.

@@ -520,7 +520,7 @@ impl<'a> Engine<'a> {
     fn clause_order(&self, clauses: &[Clause]) -> Vec<usize> {
         let cost = |c: &Clause| -> usize {
             let terms = c.terms.iter().map(|e| self.index.document_frequency(e.term));
-            let phrases = c.phrases.iter().flat_map(|a| &a.terms).filter_map(|t| self.index.term_id(t)).map(|t| self.index.document_frequency(t));
+            let phrases = c.phrases.iter().flat_map(|a| a.terms.iter()).filter_map(|t| self.index.term_id(t)).map(|t| self.index.document_frequency(t));
             terms.chain(phrases).sum()
         };
         let mut order: Vec<usize> = (0..clauses.len()).collect();

@@ -37,7 +37,7 @@ pub(super) struct Clause<'q> {
     /// The idf no expansion may exceed: the idf of the word or phrase itself.
     pub cap: f32,
     pub terms: Vec<Expansion>,
-    pub phrases: Vec<PhraseAlternative>,
+    pub phrases: Vec<PhraseAlternative<'q>>,
 }
 
 /// What planning asks of the index about one term, asked once: its id, its stem, and the
@@ -66,15 +66,16 @@ pub(super) struct Expansion {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct PhraseAlternative {
-    pub terms: Vec<String>,
+pub(super) struct PhraseAlternative<'q> {
+    /// Borrowed from the query or the synonym list: planning copies no words.
+    pub terms: Cow<'q, [String]>,
     pub kind: MatchKind,
     pub weight: f32,
 }
 
 impl Engine<'_> {
     /// The clauses of a query: its words, then its phrases, then multi-word synonyms in it.
-    pub(super) fn plan<'q>(&self, query: &'q Query) -> Vec<Clause<'q>> {
+    pub(super) fn plan<'q>(&'q self, query: &'q Query) -> Vec<Clause<'q>> {
         let only_stop = query.only_stop_words();
         let counts = |w: &Word| !w.stop || only_stop;
         let mut clauses: Vec<Clause> = Vec::with_capacity(query.words.len() + query.phrases.len());
@@ -89,7 +90,7 @@ impl Engine<'_> {
         clauses
     }
 
-    fn word_clause<'q>(&self, word: &'q Word, mask: u32) -> Clause<'q> {
+    fn word_clause<'q>(&'q self, word: &'q Word, mask: u32) -> Clause<'q> {
         let w = &self.weights;
         // Everything planning asks of the index about the word, asked once.
         let look = self.lookup(&word.term);
@@ -104,28 +105,28 @@ impl Engine<'_> {
         };
         if !word.stop {
             for (entry, _) in synonyms.into_iter().filter(|(e, _)| e.len() > 1) {
-                clause.phrases.push(PhraseAlternative { terms: entry.clone(), kind: MatchKind::Synonym, weight: w.synonym });
+                clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(entry), kind: MatchKind::Synonym, weight: w.synonym });
             }
         }
         clause
     }
 
     /// A quoted phrase, and its synonyms if it is an entry of the list.
-    fn phrase_clause(&self, phrase: &[String], mask: u32) -> Clause<'static> {
+    fn phrase_clause<'q>(&'q self, phrase: &'q [String], mask: u32) -> Clause<'q> {
         let mut clause = self.phrase_synonym_clause(phrase, mask);
-        clause.phrases.insert(0, PhraseAlternative { terms: phrase.to_vec(), kind: MatchKind::Phrase, weight: self.weights.phrase });
+        clause.phrases.insert(0, PhraseAlternative { terms: Cow::Borrowed(phrase), kind: MatchKind::Phrase, weight: self.weights.phrase });
         clause
     }
 
     /// A clause for the other entries of the synonym groups that hold the multi-word `entry`.
-    fn phrase_synonym_clause(&self, entry: &[String], mask: u32) -> Clause<'static> {
+    fn phrase_synonym_clause<'q>(&'q self, entry: &[String], mask: u32) -> Clause<'q> {
         let mut clause =
             Clause { label: Cow::Owned(entry.join(" ")), mask, factor: 1.0, cap: self.phrase_idf(entry), terms: Vec::new(), phrases: Vec::new() };
         let groups = self.index.synonyms().iter().filter(|g| g.entries.iter().any(|e| e == entry));
         for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
             match other.as_slice() {
                 [term] => self.add_forms(&mut clause.terms, &self.lookup(term), MatchKind::Synonym, self.weights.synonym),
-                terms => clause.phrases.push(PhraseAlternative { terms: terms.to_vec(), kind: MatchKind::Synonym, weight: self.weights.synonym }),
+                terms => clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(terms), kind: MatchKind::Synonym, weight: self.weights.synonym }),
             }
         }
         dedup(&mut clause.terms);
