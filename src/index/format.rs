@@ -173,20 +173,16 @@ impl Strings {
 
     /// [`Strings::find`] of `parts` joined by single spaces, without joining them.
     pub fn find_joined(&self, parts: &[String]) -> Option<u32> {
-        let (first, rest) = parts.split_first()?;
-        let h = rest.iter().fold(hash(first.as_bytes()), |h, part| hash_more(hash_more(h, b" "), part.as_bytes()));
+        // Each part as the joined string has it: a space before all but the first.
+        let pieces = || parts.iter().enumerate().map(|(k, part)| (if k == 0 { &b""[..] } else { b" " }, part.as_bytes()));
+        let h = pieces().fold(hash(b""), |h, (space, part)| hash_more(hash_more(h, space), part));
         let is = |i: usize| {
-            let mut bytes = self.bytes(i);
-            for (k, part) in parts.iter().enumerate() {
-                if k > 0 {
-                    let Some(after) = bytes.strip_prefix(b" ") else { return false };
-                    bytes = after;
-                }
-                let Some(after) = bytes.strip_prefix(part.as_bytes()) else { return false };
-                bytes = after;
-            }
-            bytes.is_empty()
+            let rest = pieces().try_fold(self.bytes(i), |bytes, (space, part)| bytes.strip_prefix(space)?.strip_prefix(part));
+            rest.is_some_and(<[u8]>::is_empty)
         };
+        if parts.is_empty() {
+            return None;
+        }
         probe(&self.slots, h, is).map(|i| i as u32)
     }
 

@@ -223,7 +223,7 @@ pub fn count_text(results: &Results) -> String {
 ///
 /// The rows on the screen change with the keystroke (or the filter); the others (below the
 /// screen, or above it when the reader has scrolled) in the task after the frame that shows
-/// the change. A screen shows three or four of ten hits, so that frame has less than half the
+/// the change. A screen shows two to four of ten hits, so that frame has less than half the
 /// rows to build, lay out and paint.
 #[component]
 fn HitList(results: Memo<Results>) -> impl IntoView {
