@@ -51,30 +51,32 @@ test('the start view searches as you type and marks the matched words', async ()
   await context.close();
 });
 
-test('a keystroke changes the hits on the screen at once, and the hits off the screen right after', async () => {
+test('a keystroke changes the hits on the screen at once, and the hits off the screen and the filter counts right after', async () => {
   const { page, problems, context } = await open();
   await page.waitForSelector('.hits li');
   // Each keystroke: the rows at the first frame after it (which rows are on the screen, and
-  // what they show), and the rows once the page is still.
+  // what they show) and the filter counts, and the same once the page is still.
   await page.evaluate(() => {
     window.__frames = [];
     const rows = () => [...document.querySelectorAll('.hits > li')].map((li) => {
       const box = li.getBoundingClientRect();
       return { id: li.dataset.passage, seen: box.bottom > 0 && box.top < innerHeight };
     });
-    document.addEventListener('input', () => requestAnimationFrame(() => window.__frames.push(rows())), true);
-    window.__rows = rows;
+    const counts = () => [...document.querySelectorAll('.filters__count')].map((c) => c.textContent).join(' ');
+    const now = () => ({ rows: rows(), counts: counts() });
+    document.addEventListener('input', () => requestAnimationFrame(() => window.__frames.push(now())), true);
+    window.__now = now;
   });
-  const settled = () => page.evaluate(() => new Promise((ok) => setTimeout(() => requestAnimationFrame(() => setTimeout(() => ok(window.__rows()), 50)), 100)));
+  const settled = () => page.evaluate(() => new Promise((ok) => setTimeout(() => requestAnimationFrame(() => setTimeout(() => ok(window.__now()), 50)), 100)));
   // The page has said which rows are on the screen before the reader types.
   await page.waitForTimeout(300);
   const check = async (act, where) => {
-    const before = await settled();
+    const { rows: before, counts: beforeCounts } = await settled();
     const frames = await page.evaluate(() => window.__frames.length);
     await act();
     await page.waitForFunction((n) => window.__frames.length > n, frames);
-    const first = (await page.evaluate(() => window.__frames))[frames];
-    const after = await settled();
+    const { rows: first, counts: firstCounts } = (await page.evaluate(() => window.__frames))[frames];
+    const { rows: after, counts: afterCounts } = await settled();
     const seen = first.filter((row) => row.seen);
     assert.ok(seen.length >= 2 && seen.length < first.length, `${where}: some rows on the screen, not all (${seen.length} of ${first.length})`);
     first.forEach((row, i) => {
@@ -83,6 +85,8 @@ test('a keystroke changes the hits on the screen at once, and the hits off the s
     const late = first.map((row, i) => (!row.seen && row.id !== after[i].id ? i : -1)).filter((i) => i >= 0);
     assert.ok(late.length > 0, `${where}: rows off the screen follow after the first frame: ${JSON.stringify({ before: before.map((r) => r.id), first, after: after.map((r) => r.id) })}`);
     assert.ok(late.every((i) => before[i].id === first[i].id), `${where}: a row off the screen showed its old hit until then`);
+    assert.equal(firstCounts, beforeCounts, `${where}: the filter counts are the old ones in the first frame`);
+    assert.notEqual(afterCounts, beforeCounts, `${where}: then the filter counts follow`);
   };
   // A first letter changes every row.
   await page.locator('#zoekveld').focus();
