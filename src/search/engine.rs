@@ -18,7 +18,7 @@ use super::explain::TermLookup;
 use super::facets::{Facets, Filters, PassageMeta};
 use super::impact::Impacts;
 use super::plan::{Clause, Expansion, PhraseAlternative};
-use super::query::{parse, Query};
+use super::query::{parse, parse_into, Query};
 use super::spelling;
 use super::topk::TopK;
 use super::weights::RankingWeights;
@@ -176,11 +176,21 @@ struct Scratch {
     clause_touched: Vec<u32>,
     /// The best passages so far, for [`Engine::rank`].
     top: TopK,
-    /// For [`Engine::rank_one_clause`]: its terms in reading order (index in the clause,
-    /// weight, bound), and the terms and phrases it left unread (indices).
-    order: Vec<(u32, f32, f32)>,
+    /// For [`Engine::rank_one_clause`]: per term of the clause, its weight and bound; and
+    /// the terms and phrases it left unread (indices).
+    bounds: Vec<(f32, f32)>,
     unread: Vec<u32>,
     unread_phrases: Vec<u32>,
+    /// Keys to sort by (terms of a clause, clauses), and the order of the clauses (see
+    /// [`Engine::clause_order`]): sorting reuses these instead of allocating.
+    keyed: Vec<crate::sort::Keyed>,
+    clause_order: Vec<usize>,
+    /// Emptied expansion lists of past plans, for the next (see [`Engine::plan`]).
+    expansions: Vec<Vec<Expansion>>,
+    /// For [`Engine::rank`]: the query, parsed into the same buffers each time, and strings
+    /// for its words (see [`parse_into`]).
+    query: Query,
+    spare_terms: Vec<String>,
     /// A query is under way (or stopped half-way): the buffers may not hold zeros.
     dirty: bool,
 }
@@ -289,9 +299,16 @@ impl<'a> Engine<'a> {
     /// one-word query reads only the best postings of long lists when that is enough to be
     /// exact (see [`super::impact`]).
     pub fn rank(&self, input: &str, filters: &Filters, limit: usize) -> Vec<Scored> {
-        let query = parse(input);
-        let clauses = self.plan(&query);
-        with_scratch(self.passage_count(), |scratch| self.rank_with(scratch, &query, &clauses, filters, limit))
+        with_scratch(self.passage_count(), |scratch| {
+            // The query is parsed into the scratch's, whose buffers it reuses.
+            let mut query = std::mem::take(&mut scratch.query);
+            parse_into(&mut query, input, &mut scratch.spare_terms);
+            let clauses = self.plan(&query, &mut scratch.expansions);
+            let ranked = self.rank_with(scratch, &query, &clauses, filters, limit);
+            super::plan::recycle(clauses, &mut scratch.expansions);
+            scratch.query = query;
+            ranked
+        })
     }
 
     fn rank_with(&self, scratch: &mut Scratch, query: &Query, clauses: &[Clause], filters: &Filters, limit: usize) -> Vec<Scored> {
@@ -310,11 +327,12 @@ impl<'a> Engine<'a> {
                 top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.slots[p as usize].score }).collect()
             }
             _ => {
-                let order = self.clause_order(clauses);
+                let order = self.clause_order(scratch, clauses);
                 if !(limit <= MAX_KEPT && self.rank_matching_all(scratch, clauses, &order, limit, &admit)) {
                     scratch.reset();
                     self.score_clauses(scratch, clauses, &order);
                 }
+                scratch.clause_order = order;
                 let candidates = scratch.touched.iter().copied().filter(|&p| scratch.slots[p as usize].coverage != 0 && admit(p));
                 if limit <= MAX_KEPT {
                     for p in candidates {
@@ -339,15 +357,20 @@ impl<'a> Engine<'a> {
         let closest = clause.terms.iter().map(|e| e.kind).chain(clause.phrases.iter().map(|a| a.kind)).map(|k| k.tier()).min().unwrap_or(0);
         let mut rest_bound = 0.0f32;
         // Buffers of the scratch, taken for the call and given back empty.
-        let (mut terms, mut unread, mut unread_phrases) =
-            (std::mem::take(&mut scratch.order), std::mem::take(&mut scratch.unread), std::mem::take(&mut scratch.unread_phrases));
+        let (mut bounds, mut keyed, mut unread, mut unread_phrases) = (
+            std::mem::take(&mut scratch.bounds),
+            std::mem::take(&mut scratch.keyed),
+            std::mem::take(&mut scratch.unread),
+            std::mem::take(&mut scratch.unread_phrases),
+        );
+        bounds.extend(clause.terms.iter().map(|e| self.term_weight(clause, e)).zip(&clause.terms).map(|(weight, e)| (weight, weight * self.impacts.max(e.term))));
         // The closest terms first, as they decide the members; among equals the strongest
         // first, so that the weakest member's score rises early and weak lists are skipped.
-        let weighted = clause.terms.iter().enumerate().map(|(i, e)| (i as u32, self.term_weight(clause, e)));
-        terms.extend(weighted.map(|(i, weight)| (i, weight, weight * self.impacts.max(clause.terms[i as usize].term))));
-        crate::sort::sort_by_key(&mut terms, |t| (clause.terms[t.0 as usize].kind.tier() as u64) << 32 | crate::sort::higher_first(t.2));
-        for &(i, weight, bound) in &terms {
-            let e = &clause.terms[i as usize];
+        let key = |(e, &(_, bound)): (&Expansion, &(f32, f32))| (e.kind.tier() as u64) << 32 | crate::sort::higher_first(bound);
+        keyed.extend(clause.terms.iter().zip(&bounds).map(key).zip(0..));
+        crate::sort::sort(&mut keyed);
+        for &(_, i) in &keyed {
+            let (e, (weight, bound)) = (&clause.terms[i as usize], bounds[i as usize]);
             if top.is_full() && bound < top.min_score() {
                 // Nothing in this list reaches a member; like the rest of a long list, it is
                 // read only if the answer cannot be decided without it.
@@ -404,10 +427,11 @@ impl<'a> Engine<'a> {
                 self.read_phrase(scratch, top, alternative, weight, admit);
             }
         }
-        terms.clear();
+        bounds.clear();
+        keyed.clear();
         unread.clear();
         unread_phrases.clear();
-        (scratch.order, scratch.unread, scratch.unread_phrases) = (terms, unread, unread_phrases);
+        (scratch.bounds, scratch.keyed, scratch.unread, scratch.unread_phrases) = (bounds, keyed, unread, unread_phrases);
     }
 
     fn read_phrase(&self, scratch: &mut Scratch, top: &mut TopK, alternative: &PhraseAlternative, weight: f32, admit: &impl Fn(u32) -> bool) {
@@ -458,10 +482,12 @@ impl<'a> Engine<'a> {
 
     /// Answers a parsed query under `filters`, returning at most `limit` hits.
     pub fn run(&self, query: Query, filters: &Filters, limit: usize) -> Results {
-        let clauses = self.plan(&query);
+        let clauses = self.plan(&query, &mut Vec::new());
         let lookup = TermLookup::new(self.index, &clauses);
         let (hits, total, facets) = with_scratch(self.passage_count(), |scratch| {
-            self.score_clauses(scratch, &clauses, &self.clause_order(&clauses));
+            let order = self.clause_order(scratch, &clauses);
+            self.score_clauses(scratch, &clauses, &order);
+            scratch.clause_order = order;
             let candidates = self.candidates(scratch, &query);
             let facets = Facets::count(self.corpus, &self.meta, &candidates, filters);
             let mut ranked = candidates;
@@ -517,14 +543,25 @@ impl<'a> Engine<'a> {
     /// The order clauses are scored in, the same for every way of answering so that scores
     /// add up to the same bits: those that count, the cheapest first (fewest postings to
     /// read), then the others (stop words beside other words).
-    fn clause_order(&self, clauses: &[Clause]) -> Vec<usize> {
+    /// The list is the scratch's, taken: the caller gives it back.
+    fn clause_order(&self, scratch: &mut Scratch, clauses: &[Clause]) -> Vec<usize> {
         let cost = |c: &Clause| -> usize {
             let terms = c.terms.iter().map(|e| self.index.document_frequency(e.term));
             let phrases = c.phrases.iter().flat_map(|a| a.terms.iter()).filter_map(|t| self.index.term_id(t)).map(|t| self.index.document_frequency(t));
             terms.chain(phrases).sum()
         };
-        let mut order: Vec<usize> = (0..clauses.len()).collect();
-        crate::sort::sort_by_key(&mut order, |&i| ((clauses[i].mask == 0) as u64) << 63 | (cost(&clauses[i]) as u64).min(u64::MAX >> 1));
+        let mut order = std::mem::take(&mut scratch.clause_order);
+        order.clear();
+        if clauses.len() < 2 {
+            order.extend(0..clauses.len());
+            return order;
+        }
+        let keyed = &mut scratch.keyed;
+        keyed.clear();
+        keyed.extend(clauses.iter().map(|c| ((c.mask == 0) as u64) << 63 | (cost(c) as u64).min(u64::MAX >> 1)).zip(0..));
+        crate::sort::sort(keyed);
+        order.extend(keyed.iter().map(|&(_, i)| i as usize));
+        keyed.clear();
         order
     }
 

@@ -75,22 +75,25 @@ pub(super) struct PhraseAlternative<'q> {
 
 impl Engine<'_> {
     /// The clauses of a query: its words, then its phrases, then multi-word synonyms in it.
-    pub(super) fn plan<'q>(&'q self, query: &'q Query) -> Vec<Clause<'q>> {
+    /// Their expansion lists are taken from `pool` (emptied lists of past plans, see
+    /// [`recycle`]) while it has some, so a plan allocates few.
+    pub(super) fn plan<'q>(&'q self, query: &'q Query, pool: &mut Vec<Vec<Expansion>>) -> Vec<Clause<'q>> {
         let only_stop = query.only_stop_words();
         let counts = |w: &Word| !w.stop || only_stop;
         let mut clauses: Vec<Clause> = Vec::with_capacity(query.words.len() + query.phrases.len());
-        clauses.extend(query.words.iter().enumerate().map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 })));
+        clauses.extend(query.words.iter().enumerate().map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 }, pool.pop())));
         for (k, phrase) in query.phrases.iter().enumerate() {
-            clauses.push(self.phrase_clause(phrase, 1 << (query.words.len() + k)));
+            clauses.push(self.phrase_clause(phrase, 1 << (query.words.len() + k), pool.pop()));
         }
         for (start, entry) in self.synonym_runs(query) {
             let mask = (start..start + entry.len()).filter(|&i| counts(&query.words[i])).fold(0, |m, i| m | 1 << i);
-            clauses.push(self.phrase_synonym_clause(entry, mask));
+            clauses.push(self.phrase_synonym_clause(entry, mask, pool.pop()));
         }
         clauses
     }
 
-    fn word_clause<'q>(&'q self, word: &'q Word, mask: u32) -> Clause<'q> {
+    /// `terms` is an empty list to fill, if there is one to reuse.
+    fn word_clause<'q>(&'q self, word: &'q Word, mask: u32, terms: Option<Vec<Expansion>>) -> Clause<'q> {
         let w = &self.weights;
         // Everything planning asks of the index about the word, asked once.
         let look = self.lookup(&word.term);
@@ -100,7 +103,7 @@ impl Engine<'_> {
             mask,
             factor: if mask == 0 { w.stop_word } else { 1.0 },
             cap: look.id.map_or(f32::INFINITY, |t| self.idf(t)),
-            terms: self.expand(word, &look, &synonyms),
+            terms: self.expand(word, &look, &synonyms, terms.unwrap_or_else(|| Vec::with_capacity(16))),
             phrases: Vec::new(),
         };
         if !word.stop {
@@ -112,16 +115,16 @@ impl Engine<'_> {
     }
 
     /// A quoted phrase, and its synonyms if it is an entry of the list.
-    fn phrase_clause<'q>(&'q self, phrase: &'q [String], mask: u32) -> Clause<'q> {
-        let mut clause = self.phrase_synonym_clause(phrase, mask);
+    fn phrase_clause<'q>(&'q self, phrase: &'q [String], mask: u32, terms: Option<Vec<Expansion>>) -> Clause<'q> {
+        let mut clause = self.phrase_synonym_clause(phrase, mask, terms);
         clause.phrases.insert(0, PhraseAlternative { terms: Cow::Borrowed(phrase), kind: MatchKind::Phrase, weight: self.weights.phrase });
         clause
     }
 
     /// A clause for the other entries of the synonym groups that hold the multi-word `entry`.
-    fn phrase_synonym_clause<'q>(&'q self, entry: &[String], mask: u32) -> Clause<'q> {
-        let mut clause =
-            Clause { label: Cow::Owned(entry.join(" ")), mask, factor: 1.0, cap: self.phrase_idf(entry), terms: Vec::new(), phrases: Vec::new() };
+    fn phrase_synonym_clause<'q>(&'q self, entry: &[String], mask: u32, terms: Option<Vec<Expansion>>) -> Clause<'q> {
+        let terms = terms.unwrap_or_default();
+        let mut clause = Clause { label: Cow::Owned(entry.join(" ")), mask, factor: 1.0, cap: self.phrase_idf(entry), terms, phrases: Vec::new() };
         let groups = self.index.synonyms().iter().filter(|g| g.entries.iter().any(|e| e == entry));
         for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
             match other.as_slice() {
@@ -144,10 +147,10 @@ impl Engine<'_> {
         })
     }
 
-    /// The corpus terms a query word stands for, best kind first, each once.
-    fn expand(&self, word: &Word, look: &Lookup, synonyms: &[(&Vec<String>, Option<&str>)]) -> Vec<Expansion> {
+    /// The corpus terms a query word stands for, best kind first, each once, in `out` (empty).
+    fn expand(&self, word: &Word, look: &Lookup, synonyms: &[(&Vec<String>, Option<&str>)], mut out: Vec<Expansion>) -> Vec<Expansion> {
         let w = &self.weights;
-        let mut out: Vec<Expansion> = Vec::with_capacity(16);
+        debug_assert!(out.is_empty(), "expansions are added to an empty list");
         if let Some(t) = look.id {
             push(&mut out, t, MatchKind::Exact, w.exact);
         }
@@ -257,6 +260,16 @@ impl Engine<'_> {
     pub(super) fn phrase_idf(&self, terms: &[String]) -> f32 {
         terms.iter().filter_map(|t| self.index.term_id(t)).map(|t| self.idf(t)).sum::<f32>().max(0.1)
     }
+}
+
+/// Gives the expansion lists of a plan's clauses back to `pool`, emptied, for the next plan:
+/// as a plan takes one per clause and this gives one back per clause, the pool holds as
+/// many as the largest plan had.
+pub(super) fn recycle(clauses: Vec<Clause>, pool: &mut Vec<Vec<Expansion>>) {
+    pool.extend(clauses.into_iter().map(|c| c.terms).map(|mut terms| {
+        terms.clear();
+        terms
+    }));
 }
 
 /// For [`Engine::synonyms_of`]: (hash, group) of every one-word entry and its stem, sorted.

@@ -291,3 +291,39 @@ fn ranked_passages_are_the_hits_of_full_results() {
     }
     assert!(checked > 500);
 }
+
+/// Ranking reuses its buffers from query to query (the parsed query and its word strings,
+/// expansion lists, sort keys, the order of clauses): a query ranked after queries of other
+/// shapes answers exactly as on a fresh thread, whose buffers are new.
+#[test]
+fn ranking_after_other_queries_answers_as_on_a_fresh_thread() {
+    use verkenner::search::{Engine, Scored};
+    let corpus = verkenner::corpus();
+    let index = verkenner::index();
+    let engine = Engine::new(corpus, index);
+    let queries = [
+        "zorg",
+        "eigen kracht",
+        "dichter bij de burger",
+        "\"eigen kracht\" wijkteam -jeugd",
+        "",
+        "gem",
+        "Cliënt jeugdzorg",
+        "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11",
+        "bezuinigngen",
+        "wet maatschappelijke ondersteuning",
+        "de het",
+        "zelfred ",
+        "wmo bezuinigingen",
+        "-zorg",
+    ];
+    let fresh: Vec<Vec<Scored>> =
+        std::thread::scope(|s| queries.iter().map(|q| s.spawn(|| engine.rank(q, &Filters::default(), 10))).collect::<Vec<_>>().into_iter().map(|h| h.join().expect("ranks")).collect());
+    // Orders in steps prime to the number of queries, so each comes after others each time.
+    for step in [1, 3, 5] {
+        for k in 0..queries.len() {
+            let i = (k * step + step) % queries.len();
+            assert_eq!(engine.rank(queries[i], &Filters::default(), 10), fresh[i], "{:?} after other queries", queries[i]);
+        }
+    }
+}
