@@ -173,6 +173,9 @@ impl Strings {
 
     /// [`Strings::find`] of `parts` joined by single spaces, without joining them.
     pub fn find_joined(&self, parts: &[String]) -> Option<u32> {
+        if parts.is_empty() {
+            return None;
+        }
         // Each part as the joined string has it: a space before all but the first.
         let pieces = || parts.iter().enumerate().map(|(k, part)| (if k == 0 { &b""[..] } else { b" " }, part.as_bytes()));
         let h = pieces().fold(hash(b""), |h, (space, part)| hash_more(hash_more(h, space), part));
@@ -180,9 +183,6 @@ impl Strings {
             let rest = pieces().try_fold(self.bytes(i), |bytes, (space, part)| bytes.strip_prefix(space)?.strip_prefix(part));
             rest.is_some_and(<[u8]>::is_empty)
         };
-        if parts.is_empty() {
-            return None;
-        }
         probe(&self.slots, h, is).map(|i| i as u32)
     }
 

@@ -482,9 +482,11 @@ impl<'a> Engine<'a> {
 
     /// Answers a parsed query under `filters`, returning at most `limit` hits.
     pub fn run(&self, query: Query, filters: &Filters, limit: usize) -> Results {
-        let clauses = self.plan(&query, &mut Vec::new());
-        let lookup = TermLookup::new(self.index, &clauses);
         let (hits, total, facets) = with_scratch(self.passage_count(), |scratch| {
+            // Planned into the scratch's expansion lists, as for ranking: a keystroke in the
+            // app comes here.
+            let clauses = self.plan(&query, &mut scratch.expansions);
+            let lookup = TermLookup::new(self.index, &clauses);
             let order = self.clause_order(scratch, &clauses);
             self.score_clauses(scratch, &clauses, &order);
             scratch.clause_order = order;
@@ -507,6 +509,7 @@ impl<'a> Engine<'a> {
                     self.hit(&clauses, &lookup, p, slot.score, slot.coverage.count_ones())
                 })
                 .collect();
+            super::plan::recycle(clauses, &mut scratch.expansions);
             (hits, total, facets)
         });
         Results { query, hits, total, facets }
