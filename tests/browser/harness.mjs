@@ -101,3 +101,10 @@ export async function appReady(page) {
   await page.waitForSelector('[data-view]', { timeout: 15000 });
   await page.waitForFunction(() => !document.querySelector('[data-view="zoeken"]') || document.querySelector('.search__count'), null, { timeout: 15000 });
 }
+
+/** Waits until what the app updates after a change's frame has followed: the hits off the
+ * screen and the filter counts (and which filters can be chosen) follow a query or filter
+ * change in the task after its frame, as a reader sees them settle. */
+export async function afterNextFrame(page) {
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 20))));
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appReady, assertClean, launch, openPage, repo, serveDist } from './harness.mjs';
+import { afterNextFrame, appReady, assertClean, launch, openPage, repo, serveDist } from './harness.mjs';
 
 let browser, server;
 
@@ -191,6 +191,7 @@ test('two filters combine and the counts follow', async () => {
   const total = Number((await countText(page)).match(/^(\d+)/)[1]);
   await page.locator('[data-filter="kant"][data-value="kritisch"] label').click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('kant') === 'kritisch');
+  await afterNextFrame(page);
   const kritisch = Number((await countText(page)).match(/^(\d+)/)[1]);
   assert.ok(kritisch < total, `${kritisch} < ${total}`);
   for (const stance of await page.locator('.hits [data-passage]').evaluateAll((els) => els.map((el) => el.querySelector('.stance')?.dataset.stance))) {
@@ -202,6 +203,7 @@ test('two filters combine and the counts follow', async () => {
   await page.waitForFunction(() => new URL(location.href).searchParams.get('thema') === 'geld');
   assert.equal(Number((await countText(page)).match(/^(\d+)/)[1]), themeCount, 'the count on the label is what you get');
   // A value with no hits under the query stays visible but cannot be chosen.
+  await afterNextFrame(page);
   const disabled = await page.locator('.filters input:disabled').count();
   assert.ok(disabled > 0, 'some values are disabled');
   await page.click('.filters__clear');

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appReady, assertClean, corpusArticles, launch, openPage, repo, serveDist } from './harness.mjs';
+import { afterNextFrame, appReady, assertClean, corpusArticles, launch, openPage, repo, serveDist } from './harness.mjs';
 
 let browser, server, articles;
 
@@ -142,6 +142,7 @@ test('every view runs with zero securitypolicyviolation events', async () => {
   assert.match(await page.getByLabel('Code om in te sluiten').inputValue(), /^<iframe /);
   await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
   await page.getByLabel('Zoek in alle teksten').fill('wijkteams');
+  await afterNextFrame(page);
   await page.locator('[data-filter="thema"] input:not(:disabled)').first().check();
   await page.waitForTimeout(100);
   assert.deepEqual(violations, [], 'CSP violations during interaction');
