@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use super::explain::TermLookup;
 use super::facets::{Facets, Filters, PassageMeta};
 use super::impact::Impacts;
-use super::plan::{Clause, Expansion, PhraseAlternative};
+use super::plan::{Clause, Expansion, PhraseAlternative, PlanBuffers};
 use super::query::{parse, parse_into, Query};
 use super::spelling;
 use super::topk::TopK;
@@ -185,8 +185,8 @@ struct Scratch {
     /// [`Engine::clause_order`]): sorting reuses these instead of allocating.
     keyed: Vec<crate::sort::Keyed>,
     clause_order: Vec<usize>,
-    /// Emptied expansion lists of past plans, for the next (see [`Engine::plan`]).
-    expansions: Vec<Vec<Expansion>>,
+    /// Emptied lists of past plans, for the next (see [`Engine::plan`]).
+    plan: PlanBuffers,
     /// For [`Engine::rank`]: the query, parsed into the same buffers each time, and strings
     /// for its words (see [`parse_into`]).
     query: Query,
@@ -303,9 +303,9 @@ impl<'a> Engine<'a> {
             // The query is parsed into the scratch's, whose buffers it reuses.
             let mut query = std::mem::take(&mut scratch.query);
             parse_into(&mut query, input, &mut scratch.spare_terms);
-            let clauses = self.plan(&query, &mut scratch.expansions);
+            let clauses = self.plan(&query, &mut scratch.plan);
             let ranked = self.rank_with(scratch, &query, &clauses, filters, limit);
-            super::plan::recycle(clauses, &mut scratch.expansions);
+            super::plan::recycle(clauses, &mut scratch.plan);
             scratch.query = query;
             ranked
         })
@@ -485,7 +485,7 @@ impl<'a> Engine<'a> {
         let (hits, total, facets) = with_scratch(self.passage_count(), |scratch| {
             // Planned into the scratch's expansion lists, as for ranking: a keystroke in the
             // app comes here.
-            let clauses = self.plan(&query, &mut scratch.expansions);
+            let clauses = self.plan(&query, &mut scratch.plan);
             let lookup = TermLookup::new(self.index, &clauses);
             let order = self.clause_order(scratch, &clauses);
             self.score_clauses(scratch, &clauses, &order);
@@ -509,7 +509,7 @@ impl<'a> Engine<'a> {
                     self.hit(&clauses, &lookup, p, slot.score, slot.coverage.count_ones())
                 })
                 .collect();
-            super::plan::recycle(clauses, &mut scratch.expansions);
+            super::plan::recycle(clauses, &mut scratch.plan);
             (hits, total, facets)
         });
         Results { query, hits, total, facets }

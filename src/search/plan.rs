@@ -75,39 +75,44 @@ pub(super) struct PhraseAlternative<'q> {
 
 impl Engine<'_> {
     /// The clauses of a query: its words, then its phrases, then multi-word synonyms in it.
-    /// Their expansion lists are taken from `pool` (emptied lists of past plans, see
-    /// [`recycle`]) while it has some, so a plan allocates few.
-    pub(super) fn plan<'q>(&'q self, query: &'q Query, pool: &mut Vec<Vec<Expansion>>) -> Vec<Clause<'q>> {
+    /// The list and its clauses' lists are those of past plans, kept in `buffers` (see
+    /// [`recycle`]), so a plan allocates few.
+    pub(super) fn plan<'q>(&'q self, query: &'q Query, buffers: &mut PlanBuffers) -> Vec<Clause<'q>> {
         let only_stop = query.only_stop_words();
         let counts = |w: &Word| !w.stop || only_stop;
-        let mut clauses: Vec<Clause> = Vec::with_capacity(query.words.len() + query.phrases.len());
-        clauses.extend(query.words.iter().enumerate().map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 }, pool.pop())));
+        let mut clauses: Vec<Clause> = reuse(std::mem::take(&mut buffers.clauses));
+        clauses.reserve(query.words.len() + query.phrases.len());
+        clauses.extend(query.words.iter().enumerate().map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 }, buffers)));
         for (k, phrase) in query.phrases.iter().enumerate() {
-            clauses.push(self.phrase_clause(phrase, 1 << (query.words.len() + k), pool.pop()));
+            clauses.push(self.phrase_clause(phrase, 1 << (query.words.len() + k), buffers));
         }
         for (start, entry) in self.synonym_runs(query) {
             let mask = (start..start + entry.len()).filter(|&i| counts(&query.words[i])).fold(0, |m, i| m | 1 << i);
-            clauses.push(self.phrase_synonym_clause(entry, mask, pool.pop()));
+            clauses.push(self.phrase_synonym_clause(entry, mask, buffers));
         }
         clauses
     }
 
-    /// `terms` is an empty list to fill, if there is one to reuse.
-    fn word_clause<'q>(&'q self, word: &'q Word, mask: u32, terms: Option<Vec<Expansion>>) -> Clause<'q> {
+    fn word_clause<'q>(&'q self, word: &'q Word, mask: u32, buffers: &mut PlanBuffers) -> Clause<'q> {
         let w = &self.weights;
         // Everything planning asks of the index about the word, asked once.
         let look = self.lookup(&word.term);
-        let synonyms = if word.exact { Vec::new() } else { self.synonyms_of(word, &look.stem) };
+        let (terms, phrases) = (buffers.expansions(), buffers.phrases());
+        let groups = &mut buffers.groups;
+        groups.clear();
+        if !word.exact {
+            self.synonym_groups(word, &look.stem, groups);
+        }
         let mut clause = Clause {
             label: Cow::Borrowed(&word.term),
             mask,
             factor: if mask == 0 { w.stop_word } else { 1.0 },
             cap: look.id.map_or(f32::INFINITY, |t| self.idf(t)),
-            terms: self.expand(word, &look, &synonyms, terms.unwrap_or_else(|| Vec::with_capacity(16))),
-            phrases: Vec::new(),
+            terms: self.expand(word, &look, groups, terms),
+            phrases,
         };
         if !word.stop {
-            for (entry, _) in synonyms.into_iter().filter(|(e, _)| e.len() > 1) {
+            for (entry, _) in self.synonym_entries(word, groups).filter(|(e, _)| e.len() > 1) {
                 clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(entry), kind: MatchKind::Synonym, weight: w.synonym });
             }
         }
@@ -115,16 +120,16 @@ impl Engine<'_> {
     }
 
     /// A quoted phrase, and its synonyms if it is an entry of the list.
-    fn phrase_clause<'q>(&'q self, phrase: &'q [String], mask: u32, terms: Option<Vec<Expansion>>) -> Clause<'q> {
-        let mut clause = self.phrase_synonym_clause(phrase, mask, terms);
+    fn phrase_clause<'q>(&'q self, phrase: &'q [String], mask: u32, buffers: &mut PlanBuffers) -> Clause<'q> {
+        let mut clause = self.phrase_synonym_clause(phrase, mask, buffers);
         clause.phrases.insert(0, PhraseAlternative { terms: Cow::Borrowed(phrase), kind: MatchKind::Phrase, weight: self.weights.phrase });
         clause
     }
 
     /// A clause for the other entries of the synonym groups that hold the multi-word `entry`.
-    fn phrase_synonym_clause<'q>(&'q self, entry: &[String], mask: u32, terms: Option<Vec<Expansion>>) -> Clause<'q> {
-        let terms = terms.unwrap_or_default();
-        let mut clause = Clause { label: Cow::Owned(entry.join(" ")), mask, factor: 1.0, cap: self.phrase_idf(entry), terms, phrases: Vec::new() };
+    fn phrase_synonym_clause<'q>(&'q self, entry: &[String], mask: u32, buffers: &mut PlanBuffers) -> Clause<'q> {
+        let (terms, phrases) = (buffers.expansions(), buffers.phrases());
+        let mut clause = Clause { label: Cow::Owned(entry.join(" ")), mask, factor: 1.0, cap: self.phrase_idf(entry), terms, phrases };
         let groups = self.index.synonyms().iter().filter(|g| g.entries.iter().any(|e| e == entry));
         for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
             match other.as_slice() {
@@ -147,8 +152,9 @@ impl Engine<'_> {
         })
     }
 
-    /// The corpus terms a query word stands for, best kind first, each once, in `out` (empty).
-    fn expand(&self, word: &Word, look: &Lookup, synonyms: &[(&Vec<String>, Option<&str>)], mut out: Vec<Expansion>) -> Vec<Expansion> {
+    /// The corpus terms a query word stands for, best kind first, each once, in `out` (empty);
+    /// `groups` are the word's synonym groups (see [`Engine::synonym_groups`]).
+    fn expand(&self, word: &Word, look: &Lookup, groups: &[u32], mut out: Vec<Expansion>) -> Vec<Expansion> {
         let w = &self.weights;
         debug_assert!(out.is_empty(), "expansions are added to an empty list");
         if let Some(t) = look.id {
@@ -158,7 +164,7 @@ impl Engine<'_> {
             return out;
         }
         self.add_forms(&mut out, look, MatchKind::Stem, w.stem);
-        for &(entry, entry_stem) in synonyms {
+        for (entry, entry_stem) in self.synonym_entries(word, groups) {
             if let ([term], Some(entry_stem)) = (entry.as_slice(), entry_stem) {
                 self.add_forms(&mut out, &self.lookup_stemmed(term, Cow::Borrowed(entry_stem)), MatchKind::Synonym, w.synonym);
             }
@@ -214,32 +220,34 @@ impl Engine<'_> {
         }
     }
 
-    /// The other entries of the synonym groups that hold the word (or a form of it), each
-    /// with its stem if it is one word.
-    fn synonyms_of<'s>(&'s self, word: &Word, word_stem: &str) -> Vec<(&'s Vec<String>, Option<&'s str>)> {
-        // The groups whose keys match the word's or its stem's hash, in group order; a
-        // group found by a hash that only collides fails the test below.
-        let mut found: Vec<u32> = Vec::new();
-        for key in [hash(&word.term), hash(word_stem)] {
+    /// The synonym groups that hold the word (or a form of it), in group order, into `groups`
+    /// (empty): a buffer of the caller's, as every word of every query asks.
+    fn synonym_groups(&self, word: &Word, word_stem: &str, groups: &mut Vec<u32>) {
+        // The groups whose keys match the word's or its stem's hash; a group found by a hash
+        // that only collides fails the test below.
+        let word_key = hash(&word.term);
+        let keys = [word_key, if word_stem == word.term { word_key } else { hash(word_stem) }];
+        // A stem that hashes as the word finds the same groups again.
+        let distinct = if keys[1] == keys[0] { 1 } else { 2 };
+        for &key in &keys[..distinct] {
             let start = self.synonym_keys.partition_point(|e| e.0 < key);
-            found.extend(self.synonym_keys[start..].iter().take_while(|e| e.0 == key).map(|e| e.1));
+            groups.extend(self.synonym_keys[start..].iter().take_while(|e| e.0 == key).map(|e| e.1));
         }
-        if found.len() > 1 {
-            crate::sort::sort_dedup(&mut found);
-        }
-        let mut out = Vec::new();
-        for g in found {
+        crate::sort::sort_dedup(groups);
+        groups.retain(|&g| {
             let (group, stems) = (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]);
-            let member = group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem)));
-            if member {
-                for (e, s) in group.entries.iter().zip(stems) {
-                    if !(e.len() == 1 && e[0] == word.term) {
-                        out.push((e, s.as_deref()));
-                    }
-                }
-            }
-        }
-        out
+            group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem)))
+        });
+    }
+
+    /// The entries of the word's synonym `groups` other than the word itself, each with its
+    /// stem if it is one word: read from the groups each time instead of gathered in a list.
+    fn synonym_entries<'s: 'g, 'g>(&'s self, word: &'g Word, groups: &'g [u32]) -> impl Iterator<Item = (&'s Vec<String>, Option<&'s str>)> + 'g {
+        groups.iter().flat_map(move |&g| {
+            let (group, stems) = (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]);
+            let others = group.entries.iter().zip(stems).filter(move |(e, _)| !(e.len() == 1 && e[0] == word.term));
+            others.map(|(e, s)| (e, s.as_deref()))
+        })
     }
 
     /// Adds at most `max` of `terms`, the most frequent, in their given order otherwise (in
@@ -262,17 +270,56 @@ impl Engine<'_> {
     }
 }
 
-/// Gives the expansion lists of a plan's clauses back to `pool`, emptied, for the next plan:
-/// as a plan takes one per clause and this gives one back per clause, the pool holds as
-/// many as the largest plan had.
-pub(super) fn recycle(clauses: Vec<Clause>, pool: &mut Vec<Vec<Expansion>>) {
-    pool.extend(clauses.into_iter().map(|c| c.terms).map(|mut terms| {
-        terms.clear();
-        terms
-    }));
+/// Lists that planning fills and empties again, kept across queries (in the engine's
+/// scratch) so that a plan allocates little. Those that hold borrowed words are kept empty
+/// with no lifetime of their own, and given one by [`reuse`].
+#[derive(Default)]
+pub(super) struct PlanBuffers {
+    /// The emptied list of clauses of the last plan.
+    clauses: Vec<Clause<'static>>,
+    /// Emptied expansion and phrase lists of past plans' clauses, for the next (see
+    /// [`recycle`]).
+    expansions: Vec<Vec<Expansion>>,
+    phrases: Vec<Vec<PhraseAlternative<'static>>>,
+    /// The synonym groups of the word being planned (see [`Engine::synonym_groups`]).
+    groups: Vec<u32>,
 }
 
-/// For [`Engine::synonyms_of`]: (hash, group) of every one-word entry and its stem, sorted.
+impl PlanBuffers {
+    /// An empty expansion list for a clause.
+    fn expansions(&mut self) -> Vec<Expansion> {
+        self.expansions.pop().unwrap_or_else(|| Vec::with_capacity(16))
+    }
+
+    /// An empty phrase list for a clause.
+    fn phrases<'q>(&mut self) -> Vec<PhraseAlternative<'q>> {
+        self.phrases.pop().map(reuse).unwrap_or_default()
+    }
+}
+
+/// Gives the lists of a plan back to `buffers`, emptied, for the next plan: as a plan takes
+/// one of each per clause and this gives one back per clause, the buffers hold as many as
+/// the largest plan had.
+pub(super) fn recycle(mut clauses: Vec<Clause>, buffers: &mut PlanBuffers) {
+    for clause in clauses.drain(..) {
+        let mut terms = clause.terms;
+        terms.clear();
+        buffers.expansions.push(terms);
+        buffers.phrases.push(reuse(clause.phrases));
+    }
+    buffers.clauses = reuse(clauses);
+}
+
+/// `list` emptied, as a list of another type of the same size: in practice the same type
+/// with another lifetime. The standard library collects a vector's own iterator into the
+/// vector's allocation when the sizes agree, so no memory changes hands; were it ever to
+/// allocate instead, only the saving would be lost.
+fn reuse<T, U>(mut list: Vec<T>) -> Vec<U> {
+    list.clear();
+    list.into_iter().filter_map(|_| None).collect()
+}
+
+/// For [`Engine::synonym_groups`]: (hash, group) of every one-word entry and its stem, sorted.
 pub(super) fn synonym_keys(index: &Index, stems: &[Vec<Option<String>>]) -> Vec<crate::sort::Keyed> {
     let mut keys = Vec::new();
     for (g, (group, stems)) in index.synonyms().iter().zip(stems).enumerate() {
@@ -346,7 +393,21 @@ pub(super) fn shares_root(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{dedup, shares_root, Expansion, MatchKind};
+    use super::{dedup, reuse, shares_root, Expansion, MatchKind};
+    use std::borrow::Cow;
+
+    /// What [`reuse`] saves: a list given another lifetime keeps its allocation, both ways.
+    #[test]
+    fn reused_lists_keep_their_allocation() {
+        let kept: Vec<Cow<'static, str>> = Vec::with_capacity(8);
+        let at = kept.as_ptr() as usize;
+        let word = String::from("zorg");
+        let mut borrowing: Vec<Cow<'_, str>> = reuse(kept);
+        borrowing.push(Cow::Borrowed(&word));
+        assert_eq!((borrowing.as_ptr() as usize, borrowing.capacity()), (at, 8));
+        let kept: Vec<Cow<'static, str>> = reuse(borrowing);
+        assert_eq!((kept.as_ptr() as usize, kept.capacity(), kept.len()), (at, 8, 0));
+    }
 
     #[test]
     fn dedup_keeps_the_first_of_each_term_in_order() {
