@@ -313,7 +313,9 @@ impl<'a> Engine<'a> {
 
     fn rank_with(&self, scratch: &mut Scratch, query: &Query, clauses: &[Clause], filters: &Filters, limit: usize) -> Vec<Scored> {
         let excluded = self.excluded_passages(query);
-        let admit = |p: u32| (excluded.is_empty() || excluded.binary_search(&p).is_err()) && (filters.is_empty() || self.meta.admits_all(filters, p));
+        // Asked once per query, not per posting: most queries leave nothing out.
+        let admits_all = excluded.is_empty() && filters.is_empty();
+        let admit = |p: u32| admits_all || ((excluded.is_empty() || excluded.binary_search(&p).is_err()) && (filters.is_empty() || self.meta.admits_all(filters, p)));
         if query.is_empty() || limit == 0 {
             let all = (0..self.passage_count() as u32).filter(|&p| admit(p));
             return all.take(limit).map(|passage| Scored { passage, score: 0.0 }).collect();
@@ -323,8 +325,10 @@ impl<'a> Engine<'a> {
         let ranked = match clauses {
             [clause] if clause.mask != 0 && limit <= MAX_KEPT => {
                 self.rank_one_clause(scratch, &mut top, clause, &admit);
-                scratch.commit(clause.mask);
-                top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.slots[p as usize].score }).collect()
+                // A passage's score is its best match of the one clause. Not committed: what
+                // commit adds (coverage, distance, the sum) nothing reads here, and the reset
+                // clears the passages the clause reached.
+                top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.slots[p as usize].best }).collect()
             }
             _ => {
                 let order = self.clause_order(scratch, clauses);
@@ -468,7 +472,7 @@ impl<'a> Engine<'a> {
         let slot = scratch.offer(passage, score, tier);
         let key = 1 << 48 | ((u16::MAX - u16::from(slot.best_tier)) as u64) << 32 | non_negative(slot.best).to_bits() as u64;
         let member = slot.flags & IN_TOP != 0;
-        if top.weakest_key().is_some_and(|weakest| key < weakest) || !admit(passage) {
+        if key < top.threshold() || !admit(passage) {
             return;
         }
         let (member, out) = top.offer(passage, key, member);
@@ -742,12 +746,14 @@ impl Scratch {
         self.clause_touched.clear();
     }
 
-    /// Back to zeros, touching only what the query touched.
+    /// Back to zeros, touching only what the query touched: the passages of its committed
+    /// clauses and those of a clause left uncommitted (see [`Engine::rank_with`]).
     fn reset(&mut self) {
-        for &passage in &self.touched {
+        for &passage in self.touched.iter().chain(&self.clause_touched) {
             self.slots[passage as usize] = Slot::default();
         }
         self.touched.clear();
+        self.clause_touched.clear();
     }
 }
 

@@ -21,6 +21,8 @@ pub(super) struct TopK {
     entries: Vec<(u64, u32)>,
     /// The place of the weakest member in `entries`, once full.
     weakest: usize,
+    /// What a key must reach to be offered (see [`TopK::threshold`]).
+    threshold: u64,
     /// The lowest score among the members, once full.
     min_score: f32,
 }
@@ -37,6 +39,7 @@ impl TopK {
         self.entries.clear();
         self.weakest = 0;
         self.min_score = 0.0;
+        self.threshold = if k == 0 { u64::MAX } else { 0 };
     }
 
     pub fn is_full(&self) -> bool {
@@ -46,6 +49,14 @@ impl TopK {
     /// The weakest member's key, once full.
     pub fn weakest_key(&self) -> Option<u64> {
         (self.is_full() && self.k > 0).then(|| self.entries[self.weakest].0)
+    }
+
+    /// A key below this cannot get in (one equal to it may, for an earlier passage): the
+    /// weakest member's key once full, 0 before, and more than any key when keeping none.
+    /// A field, not worked out from the weakest member: every posting of a query asks.
+    #[inline]
+    pub fn threshold(&self) -> u64 {
+        self.threshold
     }
 
     /// The lowest score among the members; a passage scoring less can neither get in nor
@@ -99,6 +110,7 @@ impl TopK {
         }
         self.weakest = weakest;
         self.min_score = min_score;
+        self.threshold = self.entries[weakest].0;
     }
 
     /// The members, best first.
@@ -165,6 +177,9 @@ mod tests {
                     let lowest = offered.iter().map(|e| key_score(e.0)).fold(f32::INFINITY, f32::min);
                     assert_eq!(top.min_score(), lowest, "k {k}");
                     assert_eq!(top.weakest_key(), offered.last().map(|e| e.0), "k {k}");
+                    assert_eq!(Some(top.threshold()), top.weakest_key(), "k {k}");
+                } else {
+                    assert_eq!(top.threshold(), 0, "k {k}: not full, every key may get in");
                 }
             }
             let mut expected: Vec<(u64, u32)> = (0..40).filter(|&q| members[q]).map(|q| (keys[q], q as u32)).collect();
@@ -177,6 +192,7 @@ mod tests {
     fn keeping_none_keeps_none() {
         let mut top = TopK::default();
         top.reset(0);
+        assert_eq!(top.threshold(), u64::MAX, "no key gets in");
         assert_eq!(top.offer(1, 1, false), (false, None));
         assert!(top.sorted().is_empty());
     }
