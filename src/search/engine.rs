@@ -467,7 +467,9 @@ impl<'a> Engine<'a> {
     }
 
     /// A match of the one clause being ranked: records it, and offers the passage to `top`
-    /// if its key may get it in.
+    /// if its key may get it in. Inlined into its loops: called for every posting read, and
+    /// the call itself (saving registers, passing seven arguments) cost about a fifth of it.
+    #[inline(always)]
     fn touch(&self, scratch: &mut Scratch, top: &mut TopK, passage: u32, score: f32, tier: u8, admit: &impl Fn(u32) -> bool) {
         let slot = scratch.offer(passage, score, tier);
         let key = 1 << 48 | ((u16::MAX - u16::from(slot.best_tier)) as u64) << 32 | non_negative(slot.best).to_bits() as u64;
