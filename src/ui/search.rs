@@ -63,13 +63,10 @@ pub fn SearchView() -> impl IntoView {
                         <p class="search__count" role="status" aria-live="polite" aria-atomic="true">
                             {move || count_text(&results.get())}
                         </p>
-                        // Switched only when the results become empty or stop being so: the list
-                        // itself updates in place.
-                        {move || if empty.get() {
-                            (move || view! { <NoResults results=results.get() /> }).into_any()
-                        } else {
-                            view! { <HitList results=results /> }.into_any()
-                        }}
+                        // The list stays while there are no hits (hidden, with its rows), so the
+                        // next hits update it in place instead of building it anew.
+                        <HitList results=results />
+                        {move || if empty.get() { (move || view! { <NoResults results=results.get() /> }).into_any() } else { ().into_any() }}
                         {move || {
                             let (shown, total) = results.with(|r| (r.hits.len(), r.total));
                             (shown < total).then(|| {
@@ -235,9 +232,17 @@ fn HitList(results: Memo<Results>) -> impl IntoView {
         results.track();
         nav.route.track();
     });
+    // Rows are added, never removed: a row past the hits is hidden and keeps what it showed.
+    // Fewer hits than before then hide rows, and more show them again, where removing and
+    // building rows cost a keystroke that changed the number of hits a fifth of its work.
+    let rows = std::cell::Cell::new(0);
+    let rows = move || {
+        rows.set(results.with(|r| r.hits.len()).max(rows.get()));
+        0..rows.get()
+    };
     view! {
-        <ol class="hits">
-            <For each=move || 0..results.with(|r| r.hits.len()) key=|i| *i let:index>
+        <ol class="hits" hidden=move || results.with(|r| r.hits.is_empty())>
+            <For each=rows key=|i| *i let:index>
                 <HitRow corpus=corpus index=index results=results later=later theme_slots=theme_slots />
             </For>
         </ol>
@@ -276,13 +281,23 @@ fn on_screen(li: web_sys::Element, on: RwSignal<bool>) {
 fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>, later: RwSignal<u32>, theme_slots: usize) -> impl IntoView {
     let nav = use_nav();
     let on = RwSignal::new(true);
-    // What the row follows: the results and the route at once while it is on the screen,
-    // and after the next frame while it is not.
-    let follow = move |now: &dyn Fn()| if on.get() { now() } else { later.track() };
-    // What the row shows of its hit (not the passage's whole text and marks).
-    let hit = Memo::new(move |_| {
+    let shown = Memo::new(move |_| results.with(|r| index < r.hits.len()));
+    // What the row follows: the results and the route at once while it is on the screen
+    // (or hidden, so that it is up to date the moment it is shown), and after the next frame
+    // while it is off the screen.
+    let follow = move |now: &dyn Fn()| if on.get() || !shown.get() { now() } else { later.track() };
+    // What the row shows of its hit (not the passage's whole text and marks); past the hits,
+    // what it showed last, so that hiding it changes nothing else.
+    let hit = Memo::new_owning(move |last: Option<Option<_>>| {
         follow(&|| results.track());
-        results.with_untracked(|r| r.hits.get(index).map(|h| (h.passage, h.snippet.clone(), h.matched.clone())))
+        results.with_untracked(|r| match r.hits.get(index) {
+            Some(h) => {
+                let now = Some((h.passage, h.snippet.clone(), h.matched.clone()));
+                let changed = last.as_ref() != Some(&now);
+                (now, changed)
+            }
+            None => (last.flatten(), false),
+        })
     });
     let passage: Memo<PassageIdx> = Memo::new(move |_| hit.with(|h| h.as_ref().map_or(0, |h| h.0)));
     let p = move || &corpus.passages[passage.get() as usize];
@@ -350,7 +365,7 @@ fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>, later: 
         </div>
     };
     view! {
-        <li class="hit" use:on_screen=on data-passage=move || p().id.clone()>
+        <li class="hit" use:on_screen=on hidden=move || !shown.get() data-passage=move || shown.get().then(|| p().id.clone())>
             <h2 class="hit__title">
                 <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{move || article().title.clone()}</a>
             </h2>

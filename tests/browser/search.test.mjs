@@ -58,7 +58,7 @@ test('a keystroke changes the hits on the screen at once, and the hits off the s
   // what they show) and the filter counts, and the same once the page is still.
   await page.evaluate(() => {
     window.__frames = [];
-    const rows = () => [...document.querySelectorAll('.hits > li')].map((li) => {
+    const rows = () => [...document.querySelectorAll('.hits > li:not([hidden])')].map((li) => {
       const box = li.getBoundingClientRect();
       return { id: li.dataset.passage, seen: box.bottom > 0 && box.top < innerHeight };
     });
@@ -94,10 +94,49 @@ test('a keystroke changes the hits on the screen at once, and the hits off the s
   await page.keyboard.press('Escape');
   // Scrolled down to the last hits, a filter chosen with the keyboard (typing would scroll the
   // search box back into view): the last hits change at once, the first ones after.
-  await page.locator('.hits > li').last().scrollIntoViewIfNeeded();
+  await page.locator('.hits > li:not([hidden])').last().scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
   await page.evaluate(() => document.getElementById('f-kant-kritisch').focus({ preventScroll: true }));
   await check(() => page.keyboard.press(' '), 'a filter, scrolled to the last hits');
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('fewer hits hide the rows past them and more show them again: the same rows, never a stale one', async () => {
+  const { page, problems, context } = await open();
+  const box = page.getByLabel('Zoek in alle teksten');
+  const rows = () => page.evaluate(() => [...document.querySelectorAll('.hits > li')].map((li) => ({
+    same: li.__row !== undefined, row: li.__row, hidden: li.hidden, shown: li.checkVisibility(), id: li.dataset.passage ?? null,
+  })));
+  // Each row the list has now gets a name that only this very element carries.
+  await page.evaluate(() => document.querySelectorAll('.hits > li').forEach((li, i) => { li.__row = i; }));
+  const settle = () => afterNextFrame(page);
+  await box.fill('zelfredzaamheid');
+  await page.waitForFunction(() => document.querySelector('.search__count')?.textContent.startsWith('3 '));
+  await settle();
+  let now = await rows();
+  assert.equal(now.length, 10, 'the rows stay');
+  assert.ok(now.every((r, i) => r.same && r.row === i), 'the same elements, in their places');
+  assert.deepEqual(now.map((r) => r.shown), [true, true, true, false, false, false, false, false, false, false], 'three shown, the rest hidden');
+  assert.ok(now.slice(3).every((r) => r.hidden && r.id === null), 'a hidden row names no passage');
+  assert.equal(await page.getByRole('listitem').filter({ has: page.locator('.hit__title') }).count(), 3, 'only the shown rows are list items to assistive technology');
+  // No hits at all: the list is hidden, and comes back with the next hits.
+  await box.fill('xqzv');
+  await page.waitForSelector('[data-no-results]');
+  assert.equal(await page.locator('ol.hits').isVisible(), false, 'no empty list beside the message');
+  await box.fill('zorg');
+  await page.waitForFunction(() => document.querySelectorAll('.hits > li:not([hidden])').length === 10);
+  await settle();
+  now = await rows();
+  assert.ok(now.every((r, i) => r.same && r.row === i && r.shown && !r.hidden), 'the same ten rows, all shown');
+  assert.equal(await page.locator('[data-no-results]').count(), 0);
+  // They show what a list built afresh for the same query shows.
+  const fresh = await open('?q=zorg');
+  assert.deepEqual(now.map((r) => r.id), await hitIds(fresh.page), 'the hits of a fresh list, in its order');
+  const snippets = (p) => p.locator('.hits > li:not([hidden]) .hit__snippet').allInnerTexts();
+  assert.deepEqual(await snippets(page), await snippets(fresh.page), 'and their snippets');
+  assertClean(assert, fresh.problems);
+  await fresh.context.close();
   assertClean(assert, problems);
   await context.close();
 });
@@ -164,8 +203,8 @@ test('"Waarom deze treffer?" opens and closes the reasons, by mouse and keyboard
   // No query, no reasons: the control is not shown.
   assert.equal(await page.locator('.hits .hit__why button:visible').count(), 0);
   await box.fill('bezuinigingen ');
-  const first = page.locator('.hits > li').first();
-  await page.waitForFunction(() => document.querySelector('.hits > li')?.dataset.passage === 'hoogendijk-7');
+  const first = page.locator('.hits > li:not([hidden])').first();
+  await page.waitForFunction(() => document.querySelector('.hits > li:not([hidden])')?.dataset.passage === 'hoogendijk-7');
   const toggle = first.getByRole('button', { name: 'Waarom deze treffer?' });
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await first.locator('.hit__why li').count(), 0, 'closed, nothing is written out');
@@ -174,7 +213,7 @@ test('"Waarom deze treffer?" opens and closes the reasons, by mouse and keyboard
   assert.deepEqual(await first.locator('.hit__why li').allInnerTexts(), ['\u201cbezuinigingen\u201d staat in de tekst.']);
   // The open row shows the reasons of whatever hit typing puts in it.
   await box.fill('kwetsbare mensen');
-  await page.waitForFunction(() => document.querySelector('.hits > li')?.dataset.passage !== 'hoogendijk-7');
+  await page.waitForFunction(() => document.querySelector('.hits > li:not([hidden])')?.dataset.passage !== 'hoogendijk-7');
   const reasons = await first.locator('.hit__why li').allInnerTexts();
   assert.ok(reasons.length > 0 && reasons.every((r) => !/bezuinigingen/.test(r)) && reasons.some((r) => /kwetsba|mensen/.test(r)), `reasons: ${reasons}`);
   // Enter on the focused control closes it again.
@@ -414,14 +453,14 @@ test('hits come a page at a time: "Toon meer" adds the next ones and focus moves
   const more = page.getByRole('button', { name: /^Toon 10 meer \(nu 10 van 78\)$/ });
   await more.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelectorAll('.hits > li').length === 20);
-  const focused = await page.evaluate(() => document.activeElement.closest('.hits > li')?.dataset.passage);
+  await page.waitForFunction(() => document.querySelectorAll('.hits > li:not([hidden])').length === 20);
+  const focused = await page.evaluate(() => document.activeElement.closest('.hits > li:not([hidden])')?.dataset.passage);
   assert.equal(focused, (await hitIds(page))[10], 'focus on the 11th hit');
   for (const shown of [20, 30, 40, 50, 60]) {
     await page.getByRole('button', { name: `Toon 10 meer (nu ${shown} van 78)` }).click();
   }
   await page.getByRole('button', { name: /^Toon 8 meer \(nu 70 van 78\)$/ }).click();
-  await page.waitForFunction(() => document.querySelectorAll('.hits > li').length === 78);
+  await page.waitForFunction(() => document.querySelectorAll('.hits > li:not([hidden])').length === 78);
   assert.equal(await page.locator('.search__more').count(), 0, 'no button when all are shown');
   assert.match(await countText(page), /^78 tekstdelen gevonden\.$/);
   // A new query starts again at one page.
