@@ -220,6 +220,11 @@ impl<'a> Index<'a> {
         self.listed_phrase_id(terms).map(|i| self.phrase_postings.get(i))
     }
 
+    /// The postings of the listed phrase at place `i` (see [`Index::listed_phrase_id`]).
+    pub fn listed_phrase_postings(&self, i: u32) -> Postings<'_> {
+        self.phrase_postings.get(i)
+    }
+
     /// The place of a listed phrase among them, if it is one.
     pub fn listed_phrase_id(&self, terms: &[String]) -> Option<u32> {
         self.phrases.find_joined(terms)

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use super::explain::TermLookup;
 use super::facets::{Facets, Filters, PassageMeta};
 use super::impact::Impacts;
-use super::plan::{Clause, Expansion, PhraseAlternative, PlanBuffers};
+use super::plan::{Clause, Expansion, PhraseAlternative, PhraseFacts, PlanBuffers};
 use super::query::{parse, parse_into, Query};
 use super::spelling;
 use super::topk::TopK;
@@ -131,6 +131,9 @@ pub struct Engine<'a> {
     pub(super) weights: RankingWeights,
     /// For each synonym group, the stems of its one-word entries (`None` for phrases).
     pub(super) synonym_stems: Vec<Vec<Option<String>>>,
+    /// For each synonym group, the [`PhraseFacts`] of its entries (used for those of more than
+    /// one word).
+    pub(super) synonym_phrases: Vec<Vec<PhraseFacts>>,
     /// (hash of a one-word entry or its stem, its group), sorted: the groups a word may
     /// belong to, found without reading every group.
     pub(super) synonym_keys: Vec<crate::sort::Keyed>,
@@ -146,7 +149,7 @@ pub struct Engine<'a> {
     /// The champions of the long posting lists, for one-word queries.
     impacts: Impacts,
     /// Per term, its idf.
-    idfs: Vec<f32>,
+    pub(super) idfs: Vec<f32>,
     /// Per listed phrase, the highest field score of its postings.
     phrase_max: Vec<f32>,
     /// Per passage, the tokens of its text with their term ids, analysed the first time a
@@ -233,7 +236,8 @@ impl<'a> Engine<'a> {
             .collect();
         let once: Vec<f32> = norms.iter().map(|norms| field_score(&weights, norms, 1)).collect();
         let impacts = Impacts::new(index, n, |tf, p| if tf == 1 { once[p] } else { field_score(&weights, &norms[p], tf) });
-        let idfs = (0..index.term_count() as u32).map(|t| idf(n, index.document_frequency(t))).collect();
+        let idfs: Vec<f32> = (0..index.term_count() as u32).map(|t| idf(n, index.document_frequency(t))).collect();
+        let synonym_phrases = index.synonyms().iter().map(|g| g.entries.iter().map(|e| super::plan::phrase_facts(index, &idfs, e)).collect()).collect();
         let phrase_max = index
             .listed_phrases()
             .map(|list| {
@@ -241,7 +245,7 @@ impl<'a> Engine<'a> {
                 scores.fold(0.0, at_least)
             })
             .collect();
-        Engine { corpus, index, weights, synonym_stems, synonym_keys, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs, phrase_max, text_tokens: (0..n).map(|_| OnceLock::new()).collect() }
+        Engine { corpus, index, weights, synonym_stems, synonym_phrases, synonym_keys, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs, phrase_max, text_tokens: (0..n).map(|_| OnceLock::new()).collect() }
     }
 
     /// The tokens of passage `p`'s text, analysed once.
@@ -396,8 +400,7 @@ impl<'a> Engine<'a> {
         for (i, alternative) in clause.phrases.iter().enumerate() {
             let weight = self.phrase_weight(clause, alternative);
             // A listed phrase's postings are a list like a term's, with a known best score.
-            let listed = self.index.listed_phrase_id(&alternative.terms);
-            if let Some(bound) = listed.map(|i| weight * self.phrase_max[i as usize]) {
+            if let Some(bound) = alternative.facts.listed.map(|i| weight * self.phrase_max[i as usize]) {
                 if top.is_full() && bound < top.min_score() {
                     rest_bound = at_least(rest_bound, bound);
                     unread_phrases.push(i as u32);
@@ -439,10 +442,10 @@ impl<'a> Engine<'a> {
     }
 
     fn read_phrase(&self, scratch: &mut Scratch, top: &mut TopK, alternative: &PhraseAlternative, weight: f32, admit: &impl Fn(u32) -> bool) {
-        for (passage, count) in self.phrase_passages(&alternative.terms) {
+        self.each_phrase_passage(&alternative.terms, alternative.facts.listed, |passage, count| {
             let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
             self.touch(scratch, top, passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier(), admit);
-        }
+        });
     }
 
     /// The weight of a clause's term: its kind's weight, the clause's factor, and its idf,
@@ -454,7 +457,7 @@ impl<'a> Engine<'a> {
     /// The weight of a clause's phrase: its kind's weight, the clause's factor, and its idf,
     /// capped at the clause's.
     fn phrase_weight(&self, clause: &Clause, alternative: &PhraseAlternative) -> f32 {
-        alternative.weight * clause.factor * self.phrase_idf(&alternative.terms).min(clause.cap)
+        alternative.weight * clause.factor * alternative.facts.idf.min(clause.cap)
     }
 
     fn read_list(&self, scratch: &mut Scratch, top: &mut TopK, e: &Expansion, weight: f32, admit: &impl Fn(u32) -> bool) {
@@ -617,7 +620,9 @@ impl<'a> Engine<'a> {
         }
         for alternative in &clause.phrases {
             let weight = self.phrase_weight(clause, alternative);
-            for (passage, count) in self.phrase_passages(&alternative.terms) {
+            let mut found = Vec::new();
+            self.each_phrase_passage(&alternative.terms, alternative.facts.listed, |passage, count| found.push((passage, count)));
+            for (passage, count) in found {
                 if wanted(scratch, passage) {
                     let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
                     scratch.offer(passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier());
@@ -651,9 +656,28 @@ impl<'a> Engine<'a> {
     /// precomputed postings of a listed phrase, else the passages holding all its words,
     /// read to check (at most [`MAX_PHRASE_CHECKS`] of them).
     pub(super) fn phrase_passages(&self, phrase: &[String]) -> Vec<(u32, usize)> {
-        if let Some(listed) = self.index.listed_phrase(phrase) {
-            return listed.filter(|p| (p.passage as usize) < self.passage_count()).map(|p| (p.passage, p.tf[0] as usize)).collect();
+        let mut found = Vec::new();
+        self.each_phrase_passage(phrase, self.index.listed_phrase_id(phrase), |passage, count| found.push((passage, count)));
+        found
+    }
+
+    /// [`Engine::phrase_passages`] given to `f` one by one, the phrase's place among the listed
+    /// phrases known: a listed phrase's postings are read, not gathered.
+    fn each_phrase_passage(&self, phrase: &[String], listed: Option<u32>, mut f: impl FnMut(u32, usize)) {
+        if let Some(listed) = listed {
+            let n = self.passage_count();
+            for p in self.index.listed_phrase_postings(listed) {
+                if (p.passage as usize) < n {
+                    f(p.passage, p.tf[0] as usize);
+                }
+            }
+            return;
         }
+        self.checked_phrase_passages(phrase).into_iter().for_each(|(passage, count)| f(passage, count));
+    }
+
+    /// The passages holding all of an unlisted phrase's words, read to check.
+    fn checked_phrase_passages(&self, phrase: &[String]) -> Vec<(u32, usize)> {
         let Some(words) = self.phrase_ids(phrase) else {
             return Vec::new();
         };
@@ -903,5 +927,29 @@ mod tests {
             }
         }
         assert!(checked > 5_000, "only {checked} phrases checked");
+    }
+
+    /// A multi-word synonym is ranked from facts gathered when the engine starts: they are
+    /// those of its own words (its place among the listed phrases, whose postings are its
+    /// passages, and its idf), for every entry of every group.
+    #[test]
+    fn synonym_phrase_facts_are_those_of_their_entries() {
+        let engine = crate::engine();
+        let mut phrases = 0;
+        for (group, facts) in engine.index.synonyms().iter().zip(&engine.synonym_phrases) {
+            assert_eq!(group.entries.len(), facts.len());
+            for (entry, facts) in group.entries.iter().zip(facts) {
+                assert_eq!(facts.listed, engine.index.listed_phrase_id(entry), "{entry:?}");
+                assert_eq!(facts.idf.to_bits(), engine.phrase_idf(entry).to_bits(), "{entry:?}");
+                if entry.len() > 1 {
+                    let listed = facts.listed.expect("every multi-word synonym is a listed phrase");
+                    let passages: Vec<u32> = engine.index.listed_phrase_postings(listed).map(|p| p.passage).collect();
+                    let found: Vec<u32> = engine.phrase_passages(entry).into_iter().map(|(p, _)| p).collect();
+                    assert_eq!(passages, found, "{entry:?}");
+                    phrases += 1;
+                }
+            }
+        }
+        assert!(phrases >= 10, "only {phrases} multi-word synonyms");
     }
 }

@@ -71,12 +71,24 @@ pub(super) struct PhraseAlternative<'q> {
     pub terms: Cow<'q, [String]>,
     pub kind: MatchKind,
     pub weight: f32,
+    /// What ranking asks of the index about the phrase, asked once (for a synonym, when the
+    /// engine starts).
+    pub facts: PhraseFacts,
+}
+
+/// Of a phrase: its place among the listed phrases, if it is one (see
+/// [`Index::listed_phrase_id`]), and its [`Engine::phrase_idf`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PhraseFacts {
+    pub listed: Option<u32>,
+    pub idf: f32,
 }
 
 impl Engine<'_> {
     /// The clauses of a query: its words, then its phrases, then multi-word synonyms in it.
     /// The list and its clauses' lists are those of past plans, kept in `buffers` (see
     /// [`recycle`]), so a plan allocates few.
+    #[inline(always)]
     pub(super) fn plan<'q>(&'q self, query: &'q Query, buffers: &mut PlanBuffers) -> Vec<Clause<'q>> {
         let only_stop = query.only_stop_words();
         let counts = |w: &Word| !w.stop || only_stop;
@@ -112,8 +124,12 @@ impl Engine<'_> {
             phrases,
         };
         if !word.stop {
-            for (entry, _) in self.synonym_entries(word, groups).filter(|(e, _)| e.len() > 1) {
-                clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(entry), kind: MatchKind::Synonym, weight: w.synonym });
+            // The groups' entries of more than one word (never the word itself).
+            for &g in groups.iter() {
+                let (group, facts) = (&self.index.synonyms()[g as usize], &self.synonym_phrases[g as usize]);
+                for (entry, &facts) in group.entries.iter().zip(facts).filter(|(e, _)| e.len() > 1) {
+                    clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(entry), kind: MatchKind::Synonym, weight: w.synonym, facts });
+                }
             }
         }
         clause
@@ -122,7 +138,7 @@ impl Engine<'_> {
     /// A quoted phrase, and its synonyms if it is an entry of the list.
     fn phrase_clause<'q>(&'q self, phrase: &'q [String], mask: u32, buffers: &mut PlanBuffers) -> Clause<'q> {
         let mut clause = self.phrase_synonym_clause(phrase, mask, buffers);
-        clause.phrases.insert(0, PhraseAlternative { terms: Cow::Borrowed(phrase), kind: MatchKind::Phrase, weight: self.weights.phrase });
+        clause.phrases.insert(0, PhraseAlternative { terms: Cow::Borrowed(phrase), kind: MatchKind::Phrase, weight: self.weights.phrase, facts: self.phrase_facts(phrase) });
         clause
     }
 
@@ -134,7 +150,7 @@ impl Engine<'_> {
         for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
             match other.as_slice() {
                 [term] => self.add_forms(&mut clause.terms, &self.lookup(term), MatchKind::Synonym, self.weights.synonym),
-                terms => clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(terms), kind: MatchKind::Synonym, weight: self.weights.synonym }),
+                terms => clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(terms), kind: MatchKind::Synonym, weight: self.weights.synonym, facts: self.phrase_facts(terms) }),
             }
         }
         dedup(&mut clause.terms);
@@ -266,8 +282,24 @@ impl Engine<'_> {
 
     /// The summed idf of a phrase's terms: how rare the phrase is, at most.
     pub(super) fn phrase_idf(&self, terms: &[String]) -> f32 {
-        terms.iter().filter_map(|t| self.index.term_id(t)).map(|t| self.idf(t)).sum::<f32>().max(0.1)
+        phrase_idf(self.index, &self.idfs, terms)
     }
+
+    /// A phrase's [`PhraseFacts`].
+    pub(super) fn phrase_facts(&self, terms: &[String]) -> PhraseFacts {
+        phrase_facts(self.index, &self.idfs, terms)
+    }
+}
+
+/// [`Engine::phrase_idf`], from the terms' idfs.
+fn phrase_idf(index: &Index, idfs: &[f32], terms: &[String]) -> f32 {
+    terms.iter().filter_map(|t| index.term_id(t)).map(|t| idfs[t as usize]).sum::<f32>().max(0.1)
+}
+
+/// [`Engine::phrase_facts`], from the terms' idfs; for every entry of every synonym group
+/// when the engine starts.
+pub(super) fn phrase_facts(index: &Index, idfs: &[f32], terms: &[String]) -> PhraseFacts {
+    PhraseFacts { listed: index.listed_phrase_id(terms), idf: phrase_idf(index, idfs, terms) }
 }
 
 /// Lists that planning fills and empties again, kept across queries (in the engine's
