@@ -362,7 +362,6 @@ impl<'a> Engine<'a> {
     /// and the rest of those lists only if the champions cannot decide the `k` best. A
     /// passage's key is its closest tier and its best score, over all the clause's terms.
     fn rank_one_clause(&self, scratch: &mut Scratch, top: &mut TopK, clause: &Clause, admit: &impl Fn(u32) -> bool) {
-        let closest = clause.terms.iter().map(|e| e.kind).chain(clause.phrases.iter().map(|a| a.kind)).map(|k| k.tier()).min().unwrap_or(0);
         let mut rest_bound = 0.0f32;
         // Buffers of the scratch, taken for the call and given back empty.
         let (mut bounds, mut keyed, mut unread, mut unread_phrases) = (
@@ -391,8 +390,10 @@ impl<'a> Engine<'a> {
                     for &(p, fs) in &champions.best {
                         self.touch(scratch, top, p, weight * fs, e.kind.tier(), admit);
                     }
-                    rest_bound = at_least(rest_bound, weight * champions.rest);
-                    unread.push(i);
+                    if !champions.whole {
+                        rest_bound = at_least(rest_bound, weight * champions.rest);
+                        unread.push(i);
+                    }
                 }
                 None => self.read_list(scratch, top, e, weight, admit),
             }
@@ -409,17 +410,22 @@ impl<'a> Engine<'a> {
             }
             self.read_phrase(scratch, top, alternative, weight, admit);
         }
-        // Exact when every member matches in the closest way, no unread posting reaches the
-        // weakest member's score, and no passage that matched less closely scores that much
-        // (an unread closer match would lift it above the members).
+        // Exact when the top is full and no unread posting (of tier `u` or farther, scoring
+        // below `rest_bound`) can change it: none matches closer than the weakest member,
+        // none reaches the lowest member score (so no member's score or tier changes), and
+        // no passage outside the top that scores that much matched less closely than `u`
+        // (an unread match of tier `u` would lift it to the weakest member's tier, or closer,
+        // with its score).
         let exact = (unread.is_empty() && unread_phrases.is_empty()) || {
             let min_score = top.min_score();
             let weakest_tier = top.weakest_key().map(|key| u16::MAX - (key >> 32) as u16);
-            weakest_tier == Some(closest.into())
+            let unread_tiers = unread.iter().map(|&i| clause.terms[i as usize].kind).chain(unread_phrases.iter().map(|&i| clause.phrases[i as usize].kind));
+            let u = unread_tiers.map(MatchKind::tier).min().unwrap_or(u8::MAX);
+            weakest_tier.is_some_and(|w| u16::from(u) >= w)
                 && rest_bound < min_score
                 && scratch.clause_touched.iter().all(|&p| {
                     let slot = &scratch.slots[p as usize];
-                    slot.flags & IN_TOP != 0 || slot.best_tier == closest || slot.best < min_score || !admit(p)
+                    slot.flags & IN_TOP != 0 || slot.best_tier <= u || slot.best < min_score || !admit(p)
                 })
         };
         if !exact {
