@@ -215,11 +215,6 @@ impl<'a> Index<'a> {
         self.postings.count(term) as usize
     }
 
-    /// The postings of a listed phrase (its terms), if it is one.
-    pub fn listed_phrase(&self, terms: &[String]) -> Option<Postings<'_>> {
-        self.listed_phrase_id(terms).map(|i| self.phrase_postings.get(i))
-    }
-
     /// The postings of the listed phrase at place `i` (see [`Index::listed_phrase_id`]).
     pub fn listed_phrase_postings(&self, i: u32) -> Postings<'_> {
         self.phrase_postings.get(i)

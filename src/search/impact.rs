@@ -14,8 +14,9 @@
 //! every rest bound is below them, and no passage outside them that scores as much could be
 //! lifted to their way of matching), the answer is exact without reading the rest of the
 //! lists: safe early termination as in champion lists (Manning, Raghavan, Schütze,
-//! *Introduction to Information Retrieval*, §7.1.3) and impact-ordered indexes. Otherwise the query reads the lists whole.
-//! Short lists have no champions; reading them whole costs no more.
+//! *Introduction to Information Retrieval*, §7.1.3) and impact-ordered indexes. Otherwise
+//! the query reads the lists whole. Short lists have no champions; reading them whole costs
+//! no more.
 
 use crate::index::Index;
 

@@ -146,11 +146,13 @@ impl Engine<'_> {
     fn phrase_synonym_clause<'q>(&'q self, entry: &[String], mask: u32, buffers: &mut PlanBuffers) -> Clause<'q> {
         let (terms, phrases) = (buffers.expansions(), buffers.phrases());
         let mut clause = Clause { label: Cow::Owned(entry.join(" ")), mask, factor: 1.0, cap: self.phrase_idf(entry), terms, phrases };
-        let groups = self.index.synonyms().iter().filter(|g| g.entries.iter().any(|e| e == entry));
-        for other in groups.flat_map(|g| &g.entries).filter(|e| e.as_slice() != entry) {
+        // Each group's entries with their facts, gathered when the engine started.
+        let groups = self.index.synonyms().iter().zip(&self.synonym_phrases).filter(|(g, _)| g.entries.iter().any(|e| e == entry));
+        let others = groups.flat_map(|(g, facts)| g.entries.iter().zip(facts)).filter(|(e, _)| e.as_slice() != entry);
+        for (other, &facts) in others {
             match other.as_slice() {
                 [term] => self.add_forms(&mut clause.terms, &self.lookup(term), MatchKind::Synonym, self.weights.synonym),
-                terms => clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(terms), kind: MatchKind::Synonym, weight: self.weights.synonym, facts: self.phrase_facts(terms) }),
+                terms => clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(terms), kind: MatchKind::Synonym, weight: self.weights.synonym, facts }),
             }
         }
         dedup(&mut clause.terms);
