@@ -8,6 +8,7 @@
 
 mod documents;
 mod glossary;
+mod hits;
 mod overview;
 mod parts;
 mod embed;

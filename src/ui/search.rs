@@ -9,10 +9,10 @@ use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::parts::{people, StanceIcon};
+use super::hits::HitList;
 use super::{focus_after_move, set_title, use_nav};
-use crate::corpus::{Corpus, Kind, PassageIdx, Stance};
-use crate::search::{marks, year_id, Facets, Filters, Hit, MatchKind, Results};
+use crate::corpus::{Corpus, Kind, Stance};
+use crate::search::{marks, year_id, Facets, Filters, Hit, Results};
 use crate::state::Route;
 
 /// Hits listed at first and added per "Toon meer": about a screen, as search pages have,
@@ -214,194 +214,16 @@ pub fn count_text(results: &Results) -> String {
     }
 }
 
-/// The hits, one row per place in the list. While the reader types, row `i` shows the new
-/// `i`-th hit in place: a new query updates texts and attributes instead of building every
-/// hit anew, which is what made a changed first letter dear.
-///
-/// The rows on the screen change with the keystroke (or the filter); the others (below the
-/// screen, or above it when the reader has scrolled) in the task after the frame that shows
-/// the change. A screen shows two to four of ten hits, so that frame has less than half the
-/// rows to build, lay out and paint.
-#[component]
-fn HitList(results: Memo<Results>) -> impl IntoView {
-    let nav = use_nav();
-    let corpus = crate::corpus();
-    // Theme labels per row: as many as the most themes any passage has.
-    let theme_slots = corpus.passages.iter().map(|q| q.themes.len()).max().unwrap_or(0);
-    let later = after_next_frame(move || {
-        results.track();
-        nav.route.track();
-    });
-    // Rows are added, never removed: a row past the hits is hidden and keeps what it showed.
-    // Fewer hits than before then hide rows, and more show them again, where removing and
-    // building rows cost a keystroke that changed the number of hits a fifth of its work.
-    let rows = std::cell::Cell::new(0);
-    let rows = move || {
-        rows.set(results.with(|r| r.hits.len()).max(rows.get()));
-        0..rows.get()
-    };
-    view! {
-        <ol class="hits" hidden=move || results.with(|r| r.hits.is_empty())>
-            <For each=rows key=|i| *i let:index>
-                <HitRow corpus=corpus index=index results=results later=later theme_slots=theme_slots />
-            </For>
-        </ol>
-    }
-}
-
 /// A signal notified in the task after the frame that follows each change of what `source`
 /// tracks. What can wait a frame follows it instead of the change itself, so that the
 /// change's own frame has less to build, lay out and paint.
-fn after_next_frame(source: impl Fn() + 'static) -> RwSignal<u32> {
+pub(super) fn after_next_frame(source: impl Fn() + 'static) -> RwSignal<u32> {
     let later = RwSignal::new(0u32);
     Effect::new(move |_| {
         source();
         request_animation_frame(move || set_timeout(move || later.update(|n| *n += 1), std::time::Duration::ZERO));
     });
     later
-}
-
-/// Keeps `on` saying whether the row `li` is on the screen (a directive: `use:on_screen=on`);
-/// it counts as on it until the browser has said otherwise. The observer needs no
-/// disconnecting: once the row is gone, it and its observer go together, and a last report
-/// to a row's disposed signal changes nothing.
-fn on_screen(li: web_sys::Element, on: RwSignal<bool>) {
-    let report = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        // Entries come in order: the last one holds.
-        if let Ok(entry) = entries.pop().dyn_into::<web_sys::IntersectionObserverEntry>() {
-            on.set(entry.is_intersecting());
-        }
-    });
-    if let Ok(observer) = web_sys::IntersectionObserver::new(report.into_js_value().unchecked_ref()) {
-        observer.observe(&li);
-    }
-}
-
-#[component]
-fn HitRow(corpus: &'static Corpus, index: usize, results: Memo<Results>, later: RwSignal<u32>, theme_slots: usize) -> impl IntoView {
-    let nav = use_nav();
-    let on = RwSignal::new(true);
-    let shown = Memo::new(move |_| results.with(|r| index < r.hits.len()));
-    // What the row follows: the results and the route at once while it is on the screen
-    // (or hidden, so that it is up to date the moment it is shown), and after the next frame
-    // while it is off the screen.
-    let follow = move |now: &dyn Fn()| if on.get() || !shown.get() { now() } else { later.track() };
-    // What the row shows of its hit (not the passage's whole text and marks); past the hits,
-    // what it showed last, so that hiding it changes nothing else.
-    let hit = Memo::new_owning(move |last: Option<Option<_>>| {
-        follow(&|| results.track());
-        results.with_untracked(|r| match r.hits.get(index) {
-            Some(h) => {
-                let now = Some((h.passage, h.snippet.clone(), h.matched.clone()));
-                let changed = last.as_ref() != Some(&now);
-                (now, changed)
-            }
-            None => (last.flatten(), false),
-        })
-    });
-    let passage: Memo<PassageIdx> = Memo::new(move |_| hit.with(|h| h.as_ref().map_or(0, |h| h.0)));
-    let p = move || &corpus.passages[passage.get() as usize];
-    let doc = move || &corpus.documents[p().document as usize];
-    let article = move || &corpus.documents[corpus.article_of(p().document) as usize];
-    // The link keeps the query and filters, so the reading view marks the words and Back
-    // returns to these results.
-    let to = move || Route { passage: Some(p().id.clone()), doc: Some(article().id.clone()), view: crate::state::View::Lezen, ..nav.route.get_untracked() };
-    let href = move || {
-        follow(&|| nav.route.track());
-        nav.href(&to())
-    };
-    let who = move || {
-        let doc = doc();
-        if doc.is_comment() {
-            format!("Reactie van {}", people(&doc.authors))
-        } else if !doc.authors.is_empty() {
-            people(&doc.authors)
-        } else {
-            people(&doc.quoted)
-        }
-    };
-    let date = move || article().date.map(|d| d.dutch()).unwrap_or_default();
-    let stance = move || p().stance;
-    // Each label shows the passage's theme in its place, or is empty and hidden by the style
-    // sheet: a new hit changes the labels' texts, not the list.
-    let theme = move |k: usize| p().themes.get(k).map(|&t| corpus.theme(t));
-    let themes = (0..theme_slots)
-        .map(|k| {
-            view! {
-                <li class="theme" title=move || theme(k).map(|t| t.description.clone())>{move || theme(k).map(|t| t.label.clone())}</li>
-            }
-        })
-        .collect_view();
-    let snippet = move || {
-        hit.with(|h| {
-            h.as_ref().map(|(_, snippet, _)| {
-                view! {
-                    {snippet.cut_start.then_some("\u{2026}")}
-                    {marked(&snippet.text, &snippet.marks)}
-                    {snippet.cut_end.then_some("\u{2026}")}
-                }
-            })
-        })
-    };
-    // The reasons are written out only once the reader opens them: typing then builds less.
-    let open = RwSignal::new(false);
-    let has_reasons = Memo::new(move |_| hit.with(|h| h.as_ref().is_some_and(|(_, _, m)| !m.is_empty())));
-    let reasons = move || {
-        open.get().then(|| {
-            let why = hit.with(|h| h.as_ref().map(|(_, _, m)| explain(m)).unwrap_or_default());
-            view! { <ul>{why.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }
-        })
-    };
-    // Always there, hidden while there are no reasons (no query): the first letter typed then
-    // shows ten of them instead of building ten. A button that shows the list, not a
-    // <details>: showing ten of those (each with its own shadow tree, summary and marker) took
-    // the browser more style and layout work than the rest of a first letter's changes.
-    let why = view! {
-        <div class="hit__why" hidden=move || !has_reasons.get()>
-            <button type="button" aria-expanded=move || if open.get() { "true" } else { "false" } on:click=move |_| open.update(|o| *o = !*o)>
-                "Waarom deze treffer?"
-            </button>
-            {reasons}
-        </div>
-    };
-    view! {
-        <li class="hit" use:on_screen=on hidden=move || !shown.get() data-passage=move || shown.get().then(|| p().id.clone())>
-            <h2 class="hit__title">
-                <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{move || article().title.clone()}</a>
-            </h2>
-            // Empty parts (no author, no date) are hidden by the style sheet.
-            <p class="hit__meta">
-                <span class="kind">{move || doc().kind.label()}</span>
-                <span>{who}</span>
-                <span>{date}</span>
-            </p>
-            <p class="hit__snippet">{snippet}</p>
-            <div class="passage__meta">
-                <span class="stance" data-stance=move || stance().id()>
-                    <StanceIcon />
-                    <span class="stance__label">{move || stance().label()}</span>
-                </span>
-                <ul class="themes" aria-label="Thema's">{themes}</ul>
-            </div>
-            {why}
-        </li>
-    }
-}
-
-/// Text with `<mark>` around the given byte ranges; everything stays text, nothing is HTML.
-pub fn marked(text: &str, marks: &[(usize, usize)]) -> impl IntoView {
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for &(start, end) in marks {
-        if start < at || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
-        }
-        pieces.push(text[at..start].to_string().into_any());
-        pieces.push(view! { <mark>{text[start..end].to_string()}</mark> }.into_any());
-        at = end;
-    }
-    pieces.push(text[at..].to_string().into_any());
-    pieces
 }
 
 /// The marks of a hit over its passage's full text (for the reading view).
@@ -415,25 +237,6 @@ pub fn full_marks(corpus: &Corpus, hit: &Hit) -> Vec<(usize, usize)> {
         .map(|m| m.term.split(' ').map(str::to_string).collect())
         .collect();
     marks(text, &terms, &phrases)
-}
-
-/// The engine's reasons, in plain Dutch.
-fn explain(matched: &[crate::search::Match]) -> Vec<String> {
-    matched
-        .iter()
-        .map(|m| {
-            let (q, t) = (&m.query, &m.term);
-            match m.kind {
-                MatchKind::Exact => format!("\u{201c}{q}\u{201d} staat in de tekst."),
-                MatchKind::Phrase => format!("De woorden \u{201c}{q}\u{201d} staan precies zo in de tekst."),
-                MatchKind::Stem => format!("\u{201c}{t}\u{201d} is een andere vorm van \u{201c}{q}\u{201d}."),
-                MatchKind::Synonym => format!("\u{201c}{t}\u{201d} betekent hier hetzelfde als \u{201c}{q}\u{201d}."),
-                MatchKind::Prefix => format!("\u{201c}{t}\u{201d} begint met \u{201c}{q}\u{201d}."),
-                MatchKind::Compound => format!("\u{201c}{t}\u{201d} is een samengesteld woord met \u{201c}{q}\u{201d} erin."),
-                MatchKind::Typo => format!("\u{201c}{t}\u{201d} lijkt op \u{201c}{q}\u{201d} (misschien een typefout)."),
-            }
-        })
-        .collect()
 }
 
 #[component]
