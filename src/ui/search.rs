@@ -218,6 +218,11 @@ pub fn count_text(results: &Results) -> String {
 /// tracks. What can wait a frame follows it instead of the change itself, so that the
 /// change's own frame has less to build, lay out and paint.
 pub(super) fn after_next_frame(source: impl Fn() + 'static) -> RwSignal<u32> {
+    // One copy of the effect's code for every caller.
+    frame_after(Box::new(source))
+}
+
+fn frame_after(source: Box<dyn Fn()>) -> RwSignal<u32> {
     let later = RwSignal::new(0u32);
     Effect::new(move |_| {
         source();
