@@ -37,6 +37,7 @@ pub fn SearchView() -> impl IntoView {
         })
     });
     let empty = Memo::new(move |_| results.with(|r| r.total == 0));
+    let has_more = Memo::new(move |_| results.with(|r| r.hits.len() < r.total));
     let painted = super::after_first_paint();
     let show_more = move |_: MouseEvent| {
         let key = nav.route.with_untracked(Route::to_query);
@@ -67,17 +68,18 @@ pub fn SearchView() -> impl IntoView {
                         // next hits update it in place instead of building it anew.
                         <HitList results=results />
                         {move || if empty.get() { (move || view! { <NoResults results=results.get() /> }).into_any() } else { ().into_any() }}
-                        {move || {
-                            let (shown, total) = results.with(|r| (r.hits.len(), r.total));
-                            (shown < total).then(|| {
-                                let next = PAGE.min(total - shown);
-                                view! {
-                                    <button type="button" class="search__more" on:click=show_more>
-                                        {format!("Toon {next} meer (nu {shown} van {total})")}
-                                    </button>
-                                }
-                            })
-                        }}
+                        // Built when there come to be more hits than are shown, and then only its
+                        // text changes as the reader types (rebuilding it each time replaced its
+                        // click handler on every keystroke).
+                        {move || has_more.get().then(|| view! {
+                            <button type="button" class="search__more" on:click=show_more>
+                                {move || {
+                                    let (shown, total) = results.with(|r| (r.hits.len(), r.total));
+                                    let next = PAGE.min(total.saturating_sub(shown));
+                                    format!("Toon {next} meer (nu {shown} van {total})")
+                                }}
+                            </button>
+                        })}
                     </div>
                 </div>
             })}
