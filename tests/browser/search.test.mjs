@@ -329,6 +329,33 @@ test('opening a hit lands on the marked passage, and Back restores the query and
   await context.close();
 });
 
+test('each hit is a real link to its passage with the query and filters, followed in place, or left to the browser with Ctrl', async () => {
+  const { page, problems, context } = await open('?q=wijkteams&kant=optimistisch');
+  const box = page.getByLabel('Zoek in alle teksten');
+  await box.press('End');
+  await box.pressSequentially(' zorg');
+  // Every shown hit's address follows the query (rows off the screen a frame later).
+  const expected = (id) => new RegExp(`^\\?doc=[a-z0-9-]+&passage=${id}&q=wijkteams%20zorg&kant=optimistisch$`);
+  await page.waitForFunction(() => [...document.querySelectorAll('.hits > li:not([hidden]) h2 a')].every((a) => a.getAttribute('href').includes('q=wijkteams%20zorg')));
+  const links = await page.locator('.hits > li:not([hidden])').evaluateAll((rows) => rows.map((li) => [li.dataset.passage, li.querySelector('h2 a').getAttribute('href')]));
+  assert.ok(links.length > 1, 'several hits');
+  for (const [id, href] of links) assert.match(href, expected(id), `the link of ${id}`);
+  // With Ctrl the browser opens the address in a new tab, and this page stays where it is.
+  const [id, href] = links[1];
+  const [tab] = await Promise.all([context.waitForEvent('page'), page.locator(`.hits [data-passage="${id}"] h2 a`).click({ modifiers: ['Control'] })]);
+  await appReady(tab);
+  assert.equal(await tab.locator(`[data-view="document"] [data-passage="${id}"]`).getAttribute('data-target'), 'true', 'the new tab opens the passage');
+  assert.equal(new URL(tab.url()).search, href);
+  assert.equal(await page.locator('[data-view="zoeken"]').count(), 1, 'the list stays');
+  assert.equal(await box.inputValue(), 'wijkteams zorg');
+  // A plain click opens it here.
+  await page.locator(`.hits [data-passage="${id}"] h2 a`).click();
+  await page.locator(`[data-view="document"] [data-passage="${id}"][data-target="true"]`).waitFor();
+  assert.equal(new URL(page.url()).search, href);
+  assertClean(assert, problems);
+  await context.close();
+});
+
 test('the address follows typing once it pauses, and a hit opened at once still comes Back to what was typed', async () => {
   const { page, problems, context } = await open('');
   const box = page.getByLabel('Zoek in alle teksten');
