@@ -134,7 +134,12 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 aria-describedby="zoekhulp"
-                prop:value=move || nav.route.with(|r| r.query.clone())
+                // The box holds what is typed; the route's query is written into it when the
+                // reader moves (a suggestion, Back, Forward), not after every keystroke.
+                prop:value=move || {
+                    nav.moves.track();
+                    nav.route.with_untracked(|r| r.query.clone())
+                }
                 on:input=on_input
                 on:keydown=on_keydown
             />

@@ -310,6 +310,20 @@ test('a suggestion for a misspelled word is clickable and finds passages', async
   await suggestion.click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'zorg');
   assert.ok((await hitIds(page)).length > 5);
+  // The search box says what was searched, also after Back and Forward in this view.
+  const box = page.getByLabel('Zoek in alle teksten');
+  assert.equal(await box.inputValue(), 'zorg');
+  await page.goBack();
+  await page.locator('[data-no-results]').waitFor();
+  assert.equal(await box.inputValue(), 'zrog');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelectorAll('.hits [data-passage]').length > 5);
+  assert.equal(await box.inputValue(), 'zorg');
+  // Typed on, it keeps what is typed.
+  await box.press('End');
+  await box.pressSequentially('en');
+  await page.waitForFunction(() => /^\d+ tekstdelen gevonden/.test(document.querySelector('.search__count').innerText));
+  assert.equal(await box.inputValue(), 'zorgen');
   assertClean(assert, problems);
   await context.close();
 });
