@@ -8,10 +8,10 @@
 //! shows with its new hit and writes only what differs. Clicks are handled once, on the list.
 //!
 //! What the reader sees changes with the keystroke: the rows on the screen, and rows shown
-//! again after being hidden. The rest (rows below or above the screen, and every link's
-//! address) follows in the task after the frame that shows the change: a screen holds two to
-//! four of ten hits, so that frame has less than half the rows to build, lay out and paint.
-//! A click on a link never uses a stale address: it is handled here with the current route.
+//! again after being hidden. The rest (rows below or above the screen) follows in the task
+//! after the frame that shows the change: a screen holds two to four of ten hits, so that
+//! frame has less than half the rows to build, lay out and paint. A plain click on a link is
+//! handled here with the current route, so it never follows an address a frame old.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -118,8 +118,9 @@ fn rows(ol: Element, (list, later): (Rc<RefCell<List>>, RwSignal<u32>)) {
     StoredValue::new_local((now, after));
 }
 
-/// Brings the rows up to date with `results`: with the change (`late` false), the rows the
-/// reader sees and any new ones; after its frame (`late` true), the rest and the links.
+/// Brings the rows up to date with `results`, their links' addresses with them: with the
+/// change (`late` false), the rows the reader sees and those shown again; after its frame
+/// (`late` true), the rest.
 fn update(list: &Rc<RefCell<List>>, results: &Results, late: bool) {
     let Ok(mut l) = list.try_borrow_mut() else { return };
     while l.rows.len() < results.hits.len() {
@@ -164,9 +165,8 @@ fn observe(list: &Rc<RefCell<List>>, li: &Element, index: usize) {
             // (After the view has gone, its results are gone too: nothing to show.)
             let results = l.results;
             results.try_with_untracked(|r| {
-                if let Some(hit) = r.hits.get(index) {
+                if let (Some(hit), Some(route)) = (r.hits.get(index), l.nav.route.try_get_untracked()) {
                     l.show(index, hit);
-                    let route = l.nav.route.get_untracked();
                     l.write_href(index, &route);
                 }
             });
