@@ -104,26 +104,28 @@ pub fn SearchBox() -> impl IntoView {
         let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
         nav.replace(with_query(value));
     };
-    let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && !nav.route.with_untracked(|r| r.query.is_empty()) {
-            ev.prevent_default();
-            nav.replace(with_query(String::new()));
-            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+    // One listener for both keys (every keystroke in the box comes here, and asking an event
+    // for its key crosses into JavaScript): `/` anywhere but in a field, Escape in the box.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        let key = ev.key();
+        if key == "Escape" {
+            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == "zoekveld") else { return };
+            if !nav.route.with_untracked(|r| r.query.is_empty()) {
+                ev.prevent_default();
+                nav.replace(with_query(String::new()));
                 input.set_value("");
             }
+            return;
         }
-    };
-    let slash = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        // Every keystroke in the box comes here too: the key is asked first.
         let typing = || document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !typing() {
+        if key == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !typing() {
             if let Some(input) = document().get_element_by_id("zoekveld").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
                 ev.prevent_default();
                 let _ = input.focus();
             }
         }
     });
-    on_cleanup(move || slash.remove());
+    on_cleanup(move || keys.remove());
     view! {
         <form role="search" class="search__form" on:submit=|ev| ev.prevent_default()>
             <label for="zoekveld" class="search__label">"Zoek in alle teksten"</label>
@@ -141,7 +143,6 @@ pub fn SearchBox() -> impl IntoView {
                     nav.route.with_untracked(|r| r.query.clone())
                 }
                 on:input=on_input
-                on:keydown=on_keydown
             />
             <p id="zoekhulp" class="search__help">
                 "Bijvoorbeeld: zorg, bezuinigingen, \u{201c}dichter bij de burger\u{201d} of gemeente -jeugd. Druk op / om hier te zoeken, Escape om te wissen."
