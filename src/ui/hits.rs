@@ -105,7 +105,13 @@ fn rows(ol: Element, (list, later): (Rc<RefCell<List>>, RwSignal<u32>)) {
     let now = {
         let list = list.clone();
         RenderEffect::new(move |_| {
-            let results = list.borrow().results;
+            let (results, nav) = {
+                let l = list.borrow();
+                (l.results, l.nav)
+            };
+            // The route too: a keystroke that leaves the hits as they were (a space, a quote,
+            // a lone "-") still changes their links' addresses.
+            nav.route.track();
             results.with(|r| update(&list, r, false));
         })
     };
