@@ -410,27 +410,23 @@ fn write_snippet(document: &Document, p: &Element, snippet: &Snippet) {
         pieces.push((&text[at..start], &text[start..end]));
         at = end;
     }
-    let open = if snippet.cut_start { "\u{2026}" } else { "" };
-    let close = if snippet.cut_end { "\u{2026}" } else { "" };
-    // The text before each mark, then the rest; the ellipses join the first and the last.
-    let rest = &text[at..];
-    let text_before = |k: usize| pieces.get(k).map_or(rest, |(before, _)| before);
-    let last = pieces.len();
-    let around = |k: usize, part: &str| match (k == 0, k == last) {
-        (true, true) => format!("{open}{part}{close}"),
-        (true, false) => format!("{open}{part}"),
-        (false, true) => format!("{part}{close}"),
-        (false, false) => part.to_string(),
-    };
-    p.set_text_content(Some(&around(0, text_before(0))));
-    for (k, (_, marked)) in pieces.iter().enumerate() {
+    // The text before each mark, then the rest; an ellipsis where the passage goes on.
+    let mut plain: Vec<String> = pieces.iter().map(|(before, _)| before.to_string()).collect();
+    plain.push(text[at..].to_string());
+    if snippet.cut_start {
+        plain[0].insert(0, '\u{2026}');
+    }
+    if snippet.cut_end {
+        plain[pieces.len()].push('\u{2026}');
+    }
+    p.set_text_content(Some(&plain[0]));
+    for ((_, marked), after) in pieces.iter().zip(&plain[1..]) {
         if let Ok(mark) = document.create_element("mark") {
             mark.set_text_content(Some(marked));
             let _ = p.append_child(&mark);
         }
-        let after = around(k + 1, text_before(k + 1));
         if !after.is_empty() {
-            let _ = p.append_with_str_1(&after);
+            let _ = p.append_with_str_1(after);
         }
     }
 }
