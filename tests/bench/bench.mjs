@@ -26,7 +26,6 @@ const { BenchEngine: ReleaseEngine } = require(join(process.cwd(), dir, 'pkg-rel
 const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8'));
 // BENCH_SCALES=real,1000 measures only those (a quicker look); make bench measures all.
 const scales = process.env.BENCH_SCALES?.split(',') ?? ['real', '1000', '10000', '100000'];
-const ROUNDS = 5;
 // Untimed rounds first, the same for every engine: V8 compiles wasm with a baseline compiler
 // and JavaScript with an interpreter first, and optimises what runs often; one round left
 // much of our wasm unoptimised. The figures are for engines warmed up alike, as a reader's
@@ -34,25 +33,53 @@ const ROUNDS = 5;
 const WARM_UP = 20;
 // Rounds over the real passages before anything is timed (see below).
 const FIRST_WARM_UP = 2000;
+// Each engine is timed in BLOCKS blocks, the engines of a corpus in turn (in alternating
+// order), each block after a garbage collection; an engine's figures pool its blocks. A block
+// holds as many rounds over the queries as fit in BLOCK_MS (at least MIN_ROUNDS, at most
+// MAX_ROUNDS). Timed once each, right after another engine had built its index or answered,
+// an engine's median swung 2 to 4 times between runs (another's garbage, a moment of load);
+// in turns, such a moment falls on all of them alike.
+const BLOCKS = 6;
+const BLOCK_MS = 300;
+const MIN_ROUNDS = 2;
+const MAX_ROUNDS = 100;
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1024).toFixed(1);
 const us = (ms) => (ms * 1000).toFixed(1);
 
-/** Median and p95 in ms of `run(query)` over the query list, after the warm-up rounds. */
-function latency(run) {
-  const times = [];
-  for (let round = 0; round < WARM_UP + ROUNDS; round++) {
-    for (const q of queries) {
-      const start = performance.now();
-      run(q);
-      const t = performance.now() - start;
-      if (round >= WARM_UP) times.push(t);
+/**
+ * Median and p95 in ms of each of `runs` (name -> run(query)) over the query list: warmed up,
+ * then timed in blocks in turn (see BLOCKS). Also the timed rounds per block.
+ */
+function latencies(runs) {
+  const names = Object.keys(runs);
+  const rounds = {};
+  for (const name of names) {
+    const start = performance.now();
+    for (let round = 0; round < WARM_UP; round++) for (const q of queries) runs[name](q);
+    const perRound = (performance.now() - start) / WARM_UP;
+    rounds[name] = Math.max(MIN_ROUNDS, Math.min(MAX_ROUNDS, Math.floor(BLOCK_MS / perRound)));
+  }
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (let block = 0; block < BLOCKS; block++) {
+    for (const name of block % 2 ? [...names].reverse() : names) {
+      globalThis.gc?.();
+      const run = runs[name];
+      for (let round = 0; round < rounds[name]; round++) {
+        for (const q of queries) {
+          const start = performance.now();
+          run(q);
+          times[name].push(performance.now() - start);
+        }
+      }
     }
   }
-  times.sort((a, b) => a - b);
-  const at = (p) => times[Math.round((times.length - 1) * p)];
-  return { median: at(0.5), p95: at(0.95) };
+  return Object.fromEntries(names.map((name) => {
+    const t = times[name].sort((a, b) => a - b);
+    const at = (p) => t[Math.round((t.length - 1) * p)];
+    return [name, { median: at(0.5), p95: at(0.95), rounds: rounds[name] }];
+  }));
 }
 
 /** Times `fn` after a garbage collection (node --expose-gc), so no engine pays for another's garbage. */
@@ -112,21 +139,15 @@ for (const scale of scales) {
 
   // Ours: the index is built at build time; start-up decodes it.
   const ours = timed(() => new BenchEngine(corpusBytes, indexBytes));
-  const oursRanked = latency((q) => ours.value.rank(q, 10));
-  const oursFull = latency((q) => ours.value.search(q, 10));
   const release = timed(() => new ReleaseEngine(corpusBytes, indexBytes));
-  const releaseRanked = latency((q) => release.value.rank(q, 10));
-  const releaseFull = latency((q) => release.value.search(q, 10));
   const steps = Array.from(BenchEngine.load_steps(corpusBytes, indexBytes));
   const same = queries.filter((q) => ours.value.rank(q, 10).join() === ours.value.search(q, 10).join()).length;
-  ours.value.free();
-  release.value.free();
 
   // MiniSearch: built in the page, or loaded from its serialised JSON.
   const mini = timed(() => { const m = new MiniSearch(miniOptions); m.addAll(docs); return m; });
   const miniJson = JSON.stringify(mini.value);
   const miniLoad = timed(() => MiniSearch.loadJSON(miniJson, miniOptions));
-  const miniLatency = latency((q) => miniLoad.value.search(q).slice(0, 10));
+  mini.value = null;
 
   // FlexSearch: the Document index over the same fields, forward tokenizer for prefixes.
   const flex = timed(() => {
@@ -135,7 +156,19 @@ for (const scale of scales) {
     return f;
   });
   const flexBytes = await flexExport(flex.value);
-  const flexLatency = latency((q) => flex.value.search(q, { limit: 10 }));
+
+  const t = latencies({
+    oursRanked: (q) => ours.value.rank(q, 10),
+    oursFull: (q) => ours.value.search(q, 10),
+    releaseRanked: (q) => release.value.rank(q, 10),
+    releaseFull: (q) => release.value.search(q, 10),
+    mini: (q) => miniLoad.value.search(q).slice(0, 10),
+    flex: (q) => flex.value.search(q, { limit: 10 }),
+  });
+  ours.value.free();
+  release.value.free();
+  const { oursRanked, oursFull, releaseRanked, releaseFull, mini: miniLatency, flex: flexLatency } = t;
+  console.error(`${scale}: timed rounds per block: ${Object.entries(t).map(([name, x]) => `${name} ${x.rounds}`).join(', ')}`);
 
   rows.push({
     scale, n: passages.length,
@@ -148,7 +181,7 @@ for (const scale of scales) {
 
 const line = (name, scale, n, raw, br, load, t) =>
   console.log(`${name.padEnd(22)} ${scale.padStart(7)} ${String(n).padStart(8)} ${raw === null ? ''.padStart(17) : `${kb(raw).padStart(8)} (${kb(br).padStart(6)})`} ${load.toFixed(1).padStart(9)} ${us(t.median).padStart(10)} ${us(t.p95).padStart(9)}`);
-console.log(`\nwasm in node (same process, same passages, same ${queries.length} queries, top 10, ${ROUNDS} timed rounds after ${WARM_UP} untimed warm-up rounds for every engine, all engines first warmed up together over the real passages for ${FIRST_WARM_UP} rounds)`);
+console.log(`\nwasm in node (same process, same passages, same ${queries.length} queries, top 10, ${WARM_UP} untimed warm-up rounds for every engine, then ${BLOCKS} timed blocks of up to ${BLOCK_MS} ms each, the engines in turn, each block after a garbage collection; all engines first warmed up together over the real passages for ${FIRST_WARM_UP} rounds)`);
 console.log(`verkenner: wasm built with cargo profile "${BenchEngine.profile()}" (opt-level 3); "(release)": profile "${ReleaseEngine.profile()}" (opt-level z, as the app ships)`);
 console.log('engine                  corpus passages   index KB (br)   load ms  median µs    p95 µs');
 for (const r of rows) {
