@@ -1,9 +1,9 @@
-//! Snowball Dutch stemming (the original, Porter-style algorithm, from `frostem`), on folded terms, and the one alternation it
-//! leaves: Dutch writes `f` and `s` at the end of a word where its inflected forms have `v`
-//! and `z` (`initiatief`, `initiatieven`; `huis`, `huizen`). Snowball strips the ending and
-//! keeps the `v` or `z`, so a stem of four letters or more that ends in one is given the `f`
-//! or `s` of the base word, as the Kraaij–Pohlmann stemmer for Dutch does. Shorter stems keep
-//! theirs: `lev` (`leven`) must not become `lef`.
+//! Snowball Dutch stemming (the original, Porter-style algorithm, from `frostem`), on folded terms,
+//! and the one alternation it leaves: Dutch writes `f` and `s` at the end of a word where its
+//! inflected forms have `v` and `z` (`initiatief`, `initiatieven`; `huis`, `huizen`). Snowball
+//! strips the ending and keeps the `v` or `z`, so a stem of four letters or more that ends in one
+//! is given the `f` or `s` of the base word, as the Kraaij–Pohlmann stemmer for Dutch does. Shorter
+//! stems keep theirs: `lev` (`leven`) must not become `lef`.
 
 use frostem::{Algorithm, Stemmer};
 

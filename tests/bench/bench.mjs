@@ -147,6 +147,7 @@ for (const scale of scales) {
   const mini = timed(() => { const m = new MiniSearch(miniOptions); m.addAll(docs); return m; });
   const miniJson = JSON.stringify(mini.value);
   const miniLoad = timed(() => MiniSearch.loadJSON(miniJson, miniOptions));
+  // Only the loaded copy is searched; the built one need not take memory while others are timed.
   mini.value = null;
 
   // FlexSearch: the Document index over the same fields, forward tokenizer for prefixes.
