@@ -20,7 +20,8 @@ mod text;
 fn main() {
     // VERKENNER_CORPUS builds the app from another corpus folder (tests, trial corpora).
     println!("cargo:rerun-if-env-changed=VERKENNER_CORPUS");
-    let dir = std::env::var_os("VERKENNER_CORPUS").map_or_else(|| "corpus".into(), std::path::PathBuf::from);
+    let dir = std::env::var_os("VERKENNER_CORPUS")
+        .map_or_else(|| "corpus".into(), std::path::PathBuf::from);
     let dir = dir.as_path();
     println!("cargo:rerun-if-changed={}", dir.display());
     for file in corpus::input_files(dir) {
@@ -28,10 +29,12 @@ fn main() {
     }
     match corpus::load_dir(dir) {
         Ok(corpus) => {
-            let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+            let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
+                .join("corpus.bin");
             std::fs::write(&out, corpus::encode(&corpus)).expect("OUT_DIR is writable");
             let index = index::build(&corpus);
-            std::fs::write(out.with_file_name("index.bin"), index.encode()).expect("OUT_DIR is writable");
+            std::fs::write(out.with_file_name("index.bin"), index.encode())
+                .expect("OUT_DIR is writable");
         }
         Err(errors) => {
             eprintln!("\nThe corpus has errors; the app is not built.\n\n{errors}\n");

@@ -17,17 +17,25 @@ impl BenchEngine {
     /// Decodes a corpus and its index (what the app does once at start-up).
     #[wasm_bindgen(constructor)]
     pub fn new(corpus: &[u8], index: &[u8]) -> Result<BenchEngine, JsError> {
-        let corpus: &'static Corpus = Box::leak(Box::new(decode(corpus).map_err(|e| JsError::new(&e.to_string()))?));
+        let corpus: &'static Corpus =
+            Box::leak(Box::new(decode(corpus).map_err(|e| JsError::new(&e.to_string()))?));
         // The index borrows its large tables from its bytes, so they live as long as it does.
         let bytes: &'static [u8] = Box::leak(index.to_vec().into_boxed_slice());
-        let index: &'static Index<'static> = Box::leak(Box::new(Index::decode(bytes, &corpus.synonyms).map_err(|e| JsError::new(&e.to_string()))?));
+        let index: &'static Index<'static> = Box::leak(Box::new(
+            Index::decode(bytes, &corpus.synonyms).map_err(|e| JsError::new(&e.to_string()))?,
+        ));
         Ok(BenchEngine { engine: Engine::new(corpus, index) })
     }
 
     /// A full query as the app runs it (ranking, facet counts, explained hits with marked
     /// snippets); returns the passage indices of the hits in rank order.
     pub fn search(&self, query: &str, limit: usize) -> Vec<u32> {
-        self.engine.search(query, &Filters::default(), limit).hits.iter().map(|h| h.passage).collect()
+        self.engine
+            .search(query, &Filters::default(), limit)
+            .hits
+            .iter()
+            .map(|h| h.passage)
+            .collect()
     }
 
     /// Ranked passages only, as the peers answer: the passage indices of the `limit` best, in
@@ -51,11 +59,14 @@ impl BenchEngine {
             times.push(now - start);
             start = now;
         };
-        let corpus: &'static Corpus = Box::leak(Box::new(decode(corpus).map_err(|e| JsError::new(&e.to_string()))?));
+        let corpus: &'static Corpus =
+            Box::leak(Box::new(decode(corpus).map_err(|e| JsError::new(&e.to_string()))?));
         lap(&mut times);
         let bytes: &'static [u8] = Box::leak(index.to_vec().into_boxed_slice());
         lap(&mut times);
-        let index: &'static Index<'static> = Box::leak(Box::new(Index::decode(bytes, &corpus.synonyms).map_err(|e| JsError::new(&e.to_string()))?));
+        let index: &'static Index<'static> = Box::leak(Box::new(
+            Index::decode(bytes, &corpus.synonyms).map_err(|e| JsError::new(&e.to_string()))?,
+        ));
         lap(&mut times);
         std::hint::black_box(Engine::new(corpus, index));
         lap(&mut times);

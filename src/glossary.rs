@@ -22,7 +22,9 @@ pub struct Mention {
 /// Every name of every term as folded token sequences, longest first.
 fn names(corpus: &Corpus) -> Vec<(Vec<String>, TermIdx)> {
     let mut names: Vec<(Vec<String>, TermIdx)> = Vec::new();
-    let all = corpus.glossary.iter().enumerate().flat_map(|(i, t)| std::iter::once(&t.term).chain(&t.aliases).map(move |name| (name, i as TermIdx)));
+    let all = corpus.glossary.iter().enumerate().flat_map(|(i, t)| {
+        std::iter::once(&t.term).chain(&t.aliases).map(move |name| (name, i as TermIdx))
+    });
     for (name, i) in all {
         let tokens = words(name);
         if tokens.is_empty() {
@@ -37,12 +39,19 @@ fn names(corpus: &Corpus) -> Vec<(Vec<String>, TermIdx)> {
 
 /// The folded words of a text, without joined hyphen forms.
 fn words(text: &str) -> Vec<String> {
-    analyze(text).into_iter().filter(|t| text[t.start..t.end].chars().all(char::is_alphanumeric)).map(|t| t.term).collect()
+    analyze(text)
+        .into_iter()
+        .filter(|t| text[t.start..t.end].chars().all(char::is_alphanumeric))
+        .map(|t| t.term)
+        .collect()
 }
 
 /// The mentions of glossary terms in `text`, in text order.
 pub fn mentions_in(corpus: &Corpus, names: &[(Vec<String>, TermIdx)], text: &str) -> Vec<Mention> {
-    let tokens: Vec<_> = analyze(text).into_iter().filter(|t| text[t.start..t.end].chars().all(char::is_alphanumeric)).collect();
+    let tokens: Vec<_> = analyze(text)
+        .into_iter()
+        .filter(|t| text[t.start..t.end].chars().all(char::is_alphanumeric))
+        .collect();
     let mut taken = vec![false; tokens.len()];
     let mut seen = vec![false; corpus.glossary.len()];
     let mut found = Vec::new();
@@ -52,13 +61,16 @@ pub fn mentions_in(corpus: &Corpus, names: &[(Vec<String>, TermIdx)], text: &str
         }
         for i in 0..tokens.len().saturating_sub(name.len() - 1) {
             let window = &tokens[i..i + name.len()];
-            if taken[i..i + name.len()].iter().any(|&t| t) || !window.iter().zip(name).all(|(t, n)| &t.term == n) {
+            if taken[i..i + name.len()].iter().any(|&t| t)
+                || !window.iter().zip(name).all(|(t, n)| &t.term == n)
+            {
                 continue;
             }
             taken[i..i + name.len()].iter_mut().for_each(|t| *t = true);
             seen[*term as usize] = true;
             // Kept in text order as found: no sort routine needed.
-            let mention = Mention { start: window[0].start, end: window[name.len() - 1].end, term: *term };
+            let mention =
+                Mention { start: window[0].start, end: window[name.len() - 1].end, term: *term };
             let at = found.partition_point(|m: &Mention| m.start < mention.start);
             found.insert(at, mention);
             break;
@@ -78,7 +90,12 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// every typed word occurs (folded) in the term, an alias or the explanation.
 pub fn entry_matches(corpus: &Corpus, term: TermIdx, typed: &str) -> bool {
     let entry = &corpus.glossary[term as usize];
-    let haystack: String = std::iter::once(&entry.term).chain(&entry.aliases).chain([&entry.explanation]).map(|s| words(s).join(" ")).collect::<Vec<_>>().join(" ");
+    let haystack: String = std::iter::once(&entry.term)
+        .chain(&entry.aliases)
+        .chain([&entry.explanation])
+        .map(|s| words(s).join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
     words(typed).iter().all(|w| haystack.contains(w.as_str()))
 }
 
@@ -97,7 +114,14 @@ mod tests {
             .iter()
             .map(|m| (&text[m.start..m.end], corpus.glossary[m.term as usize].id.as_str()))
             .collect();
-        assert_eq!(found, [("Wmo", "wmo"), ("mantelzorgers", "mantelzorg"), ("zorgcontinuïteit", "zorgcontinuiteit")]);
+        assert_eq!(
+            found,
+            [
+                ("Wmo", "wmo"),
+                ("mantelzorgers", "mantelzorg"),
+                ("zorgcontinuïteit", "zorgcontinuiteit")
+            ]
+        );
         let phrase = "volgens het principe high trust, low tolerance.";
         let m = mentions(phrase);
         assert_eq!(&phrase[m[0].start..m[0].end], "high trust, low tolerance");

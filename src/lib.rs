@@ -32,7 +32,8 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"))
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        corpus::decode(EMBEDDED).unwrap_or_else(|_| panic!("corpus.bin is written by build.rs from this same model"))
+        corpus::decode(EMBEDDED)
+            .unwrap_or_else(|_| panic!("corpus.bin is written by build.rs from this same model"))
     })
 }
 
@@ -43,7 +44,10 @@ static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.b
 /// embedded bytes, not copied.
 pub fn index() -> &'static index::Index<'static> {
     static INDEX: OnceLock<index::Index<'static>> = OnceLock::new();
-    INDEX.get_or_init(|| index::Index::decode(EMBEDDED_INDEX, &corpus().synonyms).unwrap_or_else(|_| panic!("index.bin is written by build.rs from this same model")))
+    INDEX.get_or_init(|| {
+        index::Index::decode(EMBEDDED_INDEX, &corpus().synonyms)
+            .unwrap_or_else(|_| panic!("index.bin is written by build.rs from this same model"))
+    })
 }
 
 /// The search engine over the embedded corpus and index, set up once on first use.

@@ -7,6 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("verkenner-app is the web app: build it with `make dist` or serve it with `make serve`.");
+    eprintln!(
+        "verkenner-app is the web app: build it with `make dist` or serve it with `make serve`."
+    );
     std::process::exit(2);
 }

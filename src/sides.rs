@@ -43,7 +43,8 @@ impl Group {
 /// One group per theme (vocabulary order) holding any of `passages`; a passage with two
 /// themes stands in both.
 pub fn by_theme(corpus: &Corpus, passages: &[PassageIdx]) -> Vec<Group> {
-    let mut groups: Vec<Group> = (0..corpus.themes.len()).map(|t| Group::new(GroupKey::Theme(t as u8))).collect();
+    let mut groups: Vec<Group> =
+        (0..corpus.themes.len()).map(|t| Group::new(GroupKey::Theme(t as u8))).collect();
     for &p in passages {
         for &t in &corpus.passages[p as usize].themes {
             groups[t as usize].add(corpus, p);
@@ -79,12 +80,23 @@ mod tests {
         let corpus = crate::corpus();
         let all: Vec<PassageIdx> = (0..corpus.passages.len() as PassageIdx).collect();
         for group in by_theme(corpus, &all).iter().chain(&by_question(corpus, &all)) {
-            for (side, stance) in [(&group.optimistic, Stance::Optimistisch), (&group.critical, Stance::Kritisch), (&group.mixed, Stance::Gemengd)] {
-                assert!(side.iter().all(|&p| corpus.passages[p as usize].stance == stance), "{:?}", group.key);
+            for (side, stance) in [
+                (&group.optimistic, Stance::Optimistisch),
+                (&group.critical, Stance::Kritisch),
+                (&group.mixed, Stance::Gemengd),
+            ] {
+                assert!(
+                    side.iter().all(|&p| corpus.passages[p as usize].stance == stance),
+                    "{:?}",
+                    group.key
+                );
             }
         }
         let themed: usize = corpus.passages.iter().map(|p| p.themes.len()).sum();
-        let grouped: usize = by_theme(corpus, &all).iter().map(|g| g.optimistic.len() + g.critical.len() + g.mixed.len()).sum();
+        let grouped: usize = by_theme(corpus, &all)
+            .iter()
+            .map(|g| g.optimistic.len() + g.critical.len() + g.mixed.len())
+            .sum();
         assert_eq!(grouped, themed, "each passage once per theme");
     }
 
@@ -97,7 +109,10 @@ mod tests {
             .filter(|&p| corpus.passages[p as usize].themes.contains(theme))
             .collect();
         let groups = by_theme(corpus, &some);
-        let group = groups.iter().find(|g| g.key == GroupKey::Theme(*theme)).expect("the theme has passages");
+        let group = groups
+            .iter()
+            .find(|g| g.key == GroupKey::Theme(*theme))
+            .expect("the theme has passages");
         for side in [&group.optimistic, &group.critical, &group.mixed] {
             assert!(side.windows(2).all(|w| w[0] > w[1]), "kept the given (reversed) order");
         }

@@ -29,7 +29,8 @@ pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     if items.len() < 2 {
         return;
     }
-    let mut order: Vec<Keyed> = items.iter().enumerate().map(|(i, item)| (key(item), i as u32)).collect();
+    let mut order: Vec<Keyed> =
+        items.iter().enumerate().map(|(i, item)| (key(item), i as u32)).collect();
     sort(&mut order);
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(order.iter().filter_map(|&(_, i)| slots[i as usize].take()));
@@ -132,7 +133,13 @@ mod tests {
 
     #[test]
     fn higher_scores_come_first() {
-        let mut keys = [higher_first(0.5), higher_first(2.0), higher_first(0.0), higher_first(-1.0), higher_first(f32::NAN)];
+        let mut keys = [
+            higher_first(0.5),
+            higher_first(2.0),
+            higher_first(0.0),
+            higher_first(-1.0),
+            higher_first(f32::NAN),
+        ];
         keys.sort_unstable();
         assert_eq!(keys[0], higher_first(2.0));
         assert_eq!(keys[1], higher_first(0.5));

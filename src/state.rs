@@ -56,8 +56,17 @@ impl View {
     }
 
     fn from_id(id: &str) -> Option<View> {
-        [View::Zoeken, View::Teksten, View::Lezen, View::Begrippen, View::Overzicht, View::NaastElkaar, View::Toegankelijkheid]
-            .into_iter().find(|v| v.id() == id)
+        [
+            View::Zoeken,
+            View::Teksten,
+            View::Lezen,
+            View::Begrippen,
+            View::Overzicht,
+            View::NaastElkaar,
+            View::Toegankelijkheid,
+        ]
+        .into_iter()
+        .find(|v| v.id() == id)
     }
 }
 
@@ -79,12 +88,22 @@ pub struct FilterParams {
 
 impl FilterParams {
     pub fn is_empty(&self) -> bool {
-        self.themes.is_empty() && self.stances.is_empty() && self.kinds.is_empty() && self.documents.is_empty() && self.years.is_empty()
+        self.themes.is_empty()
+            && self.stances.is_empty()
+            && self.kinds.is_empty()
+            && self.documents.is_empty()
+            && self.years.is_empty()
     }
 
     /// The filters as (URL key, values), in URL order.
     fn fields(&self) -> [(&'static str, &Vec<String>); 5] {
-        [("thema", &self.themes), ("kant", &self.stances), ("soort", &self.kinds), ("document", &self.documents), ("jaar", &self.years)]
+        [
+            ("thema", &self.themes),
+            ("kant", &self.stances),
+            ("soort", &self.kinds),
+            ("document", &self.documents),
+            ("jaar", &self.years),
+        ]
     }
 
     fn field_mut(&mut self, key: &str) -> Option<&mut Vec<String>> {
@@ -138,7 +157,8 @@ impl Display {
             "embed" => self.embed = value == "1",
             "accent" => {
                 let hex = value.trim_start_matches('#');
-                self.accent = (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| hex.to_ascii_lowercase());
+                self.accent = (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .then(|| hex.to_ascii_lowercase());
             }
             "modus" => {
                 self.scheme = match value {
@@ -289,7 +309,12 @@ impl Route {
 
     /// The search this route came from, without the open document.
     pub fn search(&self) -> Route {
-        Route { view: View::Zoeken, query: self.query.clone(), filters: self.filters.clone(), ..Route::default() }
+        Route {
+            view: View::Zoeken,
+            query: self.query.clone(),
+            filters: self.filters.clone(),
+            ..Route::default()
+        }
     }
 
     /// The glossary, opened at a term.
@@ -307,16 +332,14 @@ pub fn decode_component(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(hi), Some(lo)) => {
-                        out.push(hi << 4 | lo);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi << 4 | lo);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -385,7 +408,9 @@ mod tests {
         assert_eq!(Route::from_query("?view=onzin").view, View::Zoeken);
         assert_eq!(Route::from_query("?view=lezen").view, View::Zoeken, "reading needs a document");
         assert_eq!(Route::from_query("?doc=a&view=teksten").view, View::Lezen);
-        let route = Route::from_query("?q=zorg+thuis&thema=jeugd,geld,jeugd&kant=kritisch&jaar=2017&soort=&x=1");
+        let route = Route::from_query(
+            "?q=zorg+thuis&thema=jeugd,geld,jeugd&kant=kritisch&jaar=2017&soort=&x=1",
+        );
         assert_eq!(route.query, "zorg thuis");
         assert_eq!(route.filters.themes, ["jeugd", "geld"]);
         assert_eq!(route.filters.stances, ["kritisch"]);
@@ -396,7 +421,10 @@ mod tests {
     #[test]
     fn reads_display_settings_and_ignores_bad_ones() {
         let route = Route::from_query("?embed=1&accent=%230B6E4F&modus=donker");
-        assert_eq!(route.display, Display { embed: true, accent: Some("0b6e4f".into()), scheme: Some(Scheme::Donker) });
+        assert_eq!(
+            route.display,
+            Display { embed: true, accent: Some("0b6e4f".into()), scheme: Some(Scheme::Donker) }
+        );
         let bad = Route::from_query("?embed=ja&accent=red;background:url(x)&modus=paars");
         assert_eq!(bad.display, Display::default());
     }
@@ -426,7 +454,14 @@ mod tests {
             Route { doc: Some("x".into()), view: View::Lezen, ..filtered.clone() },
             Route::term("wmo"),
             Route { view: View::NaastElkaar, grouping: Grouping::Kernvraag, ..filtered.clone() },
-            Route { display: Display { embed: true, accent: Some("0b6e4f".into()), scheme: Some(Scheme::Donker) }, ..Route::home() },
+            Route {
+                display: Display {
+                    embed: true,
+                    accent: Some("0b6e4f".into()),
+                    scheme: Some(Scheme::Donker),
+                },
+                ..Route::home()
+            },
             Route::view(View::Overzicht),
             Route::view(View::Toegankelijkheid),
         ] {

@@ -21,10 +21,36 @@ use verkenner::state::FilterParams;
 
 /// Queries a citizen types, as used by every engine in the benchmark.
 pub const QUERIES: &[&str] = &[
-    "zorg", "bezuinigingen", "gemeenten", "jeugdzorg", "wijkteam", "mantelzorgers", "regels", "kwetsbare mensen",
-    "eigen kracht", "proeftuinen", "participatie", "vertrouwen", "bureaucratie", "decentralisatie", "samenwerking",
-    "dichter bij de burger", "goedkoper", "wmo", "ouderen", "vernieuwing", "transitie", "zorgaanbieders",
-    "innovatie", "inwoners betrekken", "client", "bezuinigngen", "eenzaamheid", "gem", "zelfred", "burgers",
+    "zorg",
+    "bezuinigingen",
+    "gemeenten",
+    "jeugdzorg",
+    "wijkteam",
+    "mantelzorgers",
+    "regels",
+    "kwetsbare mensen",
+    "eigen kracht",
+    "proeftuinen",
+    "participatie",
+    "vertrouwen",
+    "bureaucratie",
+    "decentralisatie",
+    "samenwerking",
+    "dichter bij de burger",
+    "goedkoper",
+    "wmo",
+    "ouderen",
+    "vernieuwing",
+    "transitie",
+    "zorgaanbieders",
+    "innovatie",
+    "inwoners betrekken",
+    "client",
+    "bezuinigngen",
+    "eenzaamheid",
+    "gem",
+    "zelfred",
+    "burgers",
 ];
 
 struct XorShift(u64);
@@ -62,7 +88,8 @@ fn synthetic(real: &Corpus, n: usize, seed: u64) -> Corpus {
         let count = 25.min(n - passages.len());
         for k in 0..count {
             let parts = 2 + rng.below(3);
-            let picks: Vec<(usize, &str)> = (0..parts).map(|_| sentences[rng.below(sentences.len())]).collect();
+            let picks: Vec<(usize, &str)> =
+                (0..parts).map(|_| sentences[rng.below(sentences.len())]).collect();
             let source = &real.passages[picks[0].0];
             passages.push(Passage {
                 id: format!("s{d}-{k}"),
@@ -119,18 +146,22 @@ fn latency<R>(mut run: impl FnMut(&str) -> R) -> (f64, f64, Vec<f64>) {
 
 /// True if the ranked passages are the full results' hits, in order, with the same scores.
 fn same_ranking(ranked: &[Scored], full: &Results) -> bool {
-    ranked.len() == full.hits.len() && ranked.iter().zip(&full.hits).all(|(r, h)| r.passage == h.passage && r.score == h.score)
+    ranked.len() == full.hits.len()
+        && ranked.iter().zip(&full.hits).all(|(r, h)| r.passage == h.passage && r.score == h.score)
 }
 
 /// The relevance set with our answers, and the passages' metadata, for the JavaScript half.
 fn relevance_json(engine: &Engine) -> serde_json::Value {
     let corpus = engine.corpus;
-    let text = std::fs::read_to_string("tests/relevance.toml").expect("tests/relevance.toml (run from the repository root)");
+    let text = std::fs::read_to_string("tests/relevance.toml")
+        .expect("tests/relevance.toml (run from the repository root)");
     let set: toml::Table = toml::from_str(&text).expect("relevance set parses");
     let strings = |case: &toml::Table, key: &str| -> Vec<String> {
         match case.get(key) {
             Some(toml::Value::String(s)) => vec![s.clone()],
-            Some(toml::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            Some(toml::Value::Array(a)) => {
+                a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
+            }
             Some(toml::Value::Integer(i)) => vec![i.to_string()],
             _ => Vec::new(),
         }
@@ -187,7 +218,16 @@ fn main() {
     println!("native (this machine, release build; for reference): ranked = passages and scores, full = with facets and explained hits");
     println!(
         "{:<8} {:>9} {:>10} {:>10} {:>9} {:>11} {:>11} {:>11} {:>11} {:>9}",
-        "corpus", "passages", "index ms", "index KB", "start ms", "ranked med", "ranked p95", "full med", "full p95", "same"
+        "corpus",
+        "passages",
+        "index ms",
+        "index KB",
+        "start ms",
+        "ranked med",
+        "ranked p95",
+        "full med",
+        "full p95",
+        "same"
     );
     for (name, corpus) in &scales {
         let start = Instant::now();
@@ -205,7 +245,11 @@ fn main() {
                 serde_json::json!({ "id": p.id, "text": p.text, "title": doc.title })
             })
             .collect();
-        std::fs::write(out.join(format!("passages-{name}.json")), serde_json::to_vec(&passages).expect("json")).expect("write");
+        std::fs::write(
+            out.join(format!("passages-{name}.json")),
+            serde_json::to_vec(&passages).expect("json"),
+        )
+        .expect("write");
 
         let start = Instant::now();
         let decoded = Index::decode(&index_bytes, &corpus.synonyms).expect("the index decodes");
@@ -214,7 +258,12 @@ fn main() {
         let filters = Filters::default();
         let (ranked_median, ranked_p95, ranked_each) = latency(|q| engine.rank(q, &filters, 10));
         let (full_median, full_p95, full_each) = latency(|q| engine.search(q, &filters, 10));
-        let same = QUERIES.iter().filter(|q| same_ranking(&engine.rank(q, &filters, 10), &engine.search(q, &filters, 10))).count();
+        let same = QUERIES
+            .iter()
+            .filter(|q| {
+                same_ranking(&engine.rank(q, &filters, 10), &engine.search(q, &filters, 10))
+            })
+            .count();
         // BENCH_VERBOSE=1 prints each query's medians, to see where the time goes.
         if std::env::var_os("BENCH_VERBOSE").is_some() {
             for ((query, r), f) in QUERIES.iter().zip(ranked_each).zip(full_each) {
@@ -236,8 +285,13 @@ fn main() {
             QUERIES.len()
         );
         if name == "real" {
-            std::fs::write(out.join("relevance.json"), serde_json::to_vec(&relevance_json(&engine)).expect("json")).expect("write");
+            std::fs::write(
+                out.join("relevance.json"),
+                serde_json::to_vec(&relevance_json(&engine)).expect("json"),
+            )
+            .expect("write");
         }
     }
-    std::fs::write(out.join("queries.json"), serde_json::to_vec(QUERIES).expect("json")).expect("write");
+    std::fs::write(out.join("queries.json"), serde_json::to_vec(QUERIES).expect("json"))
+        .expect("write");
 }

@@ -22,7 +22,8 @@ Gebruik / usage:
   verkenner stats                  counts of the embedded corpus";
 
 fn main() -> ExitCode {
-    let args: Result<Vec<String>, _> = std::env::args_os().skip(1).map(|a| a.into_string()).collect();
+    let args: Result<Vec<String>, _> =
+        std::env::args_os().skip(1).map(|a| a.into_string()).collect();
     let Ok(args) = args else {
         eprintln!("arguments must be text (UTF-8)");
         return ExitCode::FAILURE;
@@ -62,7 +63,8 @@ struct SearchArgs {
 
 fn parse_search(args: &[String]) -> Result<SearchArgs, String> {
     let corpus = verkenner::corpus();
-    let mut parsed = SearchArgs { json: false, limit: 10, filters: Filters::default(), query: String::new() };
+    let mut parsed =
+        SearchArgs { json: false, limit: 10, filters: Filters::default(), query: String::new() };
     let mut query: Option<String> = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -71,7 +73,8 @@ fn parse_search(args: &[String]) -> Result<SearchArgs, String> {
             "--json" => parsed.json = true,
             "--limit" => {
                 let v = value("--limit")?;
-                parsed.limit = v.parse().map_err(|_| format!("--limit wants a number, not \"{v}\""))?;
+                parsed.limit =
+                    v.parse().map_err(|_| format!("--limit wants a number, not \"{v}\""))?;
             }
             "--theme" => {
                 let v = value("--theme")?;
@@ -83,29 +86,42 @@ fn parse_search(args: &[String]) -> Result<SearchArgs, String> {
             }
             "--stance" => {
                 let v = value("--stance")?;
-                let stance = Stance::from_id(&v).ok_or(format!("unknown stance \"{v}\"; use optimistisch, kritisch or gemengd"))?;
+                let stance = Stance::from_id(&v).ok_or(format!(
+                    "unknown stance \"{v}\"; use optimistisch, kritisch or gemengd"
+                ))?;
                 parsed.filters.stances.push(stance);
             }
             "--kind" => {
                 let v = value("--kind")?;
-                let kind = Kind::from_id(&v).ok_or(format!("unknown kind \"{v}\"; use nieuws, opinie, persbericht or reactie"))?;
+                let kind = Kind::from_id(&v).ok_or(format!(
+                    "unknown kind \"{v}\"; use nieuws, opinie, persbericht or reactie"
+                ))?;
                 parsed.filters.kinds.push(kind);
             }
             "--document" => {
                 let v = value("--document")?;
-                let (idx, _) = corpus.articles().find(|(_, d)| d.id == v).ok_or(format!("unknown document \"{v}\"; see `verkenner stats`"))?;
+                let (idx, _) = corpus
+                    .articles()
+                    .find(|(_, d)| d.id == v)
+                    .ok_or(format!("unknown document \"{v}\"; see `verkenner stats`"))?;
                 parsed.filters.documents.push(idx);
             }
             "--year" => {
                 let v = value("--year")?;
                 let year = match v.as_str() {
                     "onbekend" | "unknown" => None,
-                    _ => Some(v.parse::<u16>().map_err(|_| format!("--year wants a year or \"onbekend\", not \"{v}\""))?),
+                    _ => Some(v.parse::<u16>().map_err(|_| {
+                        format!("--year wants a year or \"onbekend\", not \"{v}\"")
+                    })?),
                 };
                 parsed.filters.years.push(year);
             }
-            flag if flag.starts_with("--") => return Err(format!("unknown option \"{flag}\"\n\n{USAGE}")),
-            _ if query.is_some() => return Err("give the query as one argument, in quotes".to_string()),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option \"{flag}\"\n\n{USAGE}"))
+            }
+            _ if query.is_some() => {
+                return Err("give the query as one argument, in quotes".to_string())
+            }
             text => query = Some(text.to_string()),
         }
     }
@@ -118,7 +134,8 @@ fn search(args: &[String]) -> Result<(), String> {
     let corpus = verkenner::corpus();
     let results = verkenner::engine().search(&args.query, &args.filters, args.limit);
     let out = if args.json {
-        let hits: Vec<serde_json::Value> = results.hits.iter().map(|hit| hit_json(corpus, hit)).collect();
+        let hits: Vec<serde_json::Value> =
+            results.hits.iter().map(|hit| hit_json(corpus, hit)).collect();
         serde_json::to_string_pretty(&hits).expect("JSON values always serialise") + "\n"
     } else {
         human(corpus, &results)
@@ -129,7 +146,9 @@ fn search(args: &[String]) -> Result<(), String> {
 /// Writes to stdout; a reader that stopped reading (`| head`) is no error.
 fn print(out: &str) -> Result<(), String> {
     match std::io::stdout().lock().write_all(out.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the results: {e}")),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the results: {e}"))
+        }
         _ => Ok(()),
     }
 }
@@ -141,9 +160,20 @@ fn human(corpus: &verkenner::Corpus, results: &verkenner::search::Results) -> St
         let passage = &corpus.passages[hit.passage as usize];
         let article = &corpus.documents[corpus.article_of(hit.document) as usize];
         let title = article.title.as_deref().unwrap_or(&article.id);
-        let _ = writeln!(out, "\n{:>2}. {} ({title}, {}) score {:.3}", rank + 1, passage.id, passage.stance.id(), hit.score);
+        let _ = writeln!(
+            out,
+            "\n{:>2}. {} ({title}, {}) score {:.3}",
+            rank + 1,
+            passage.id,
+            passage.stance.id(),
+            hit.score
+        );
         let _ = writeln!(out, "    {}", marked(&hit.snippet));
-        let why: Vec<String> = hit.matched.iter().map(|m| format!("{} -> {} ({})", m.query, m.term, m.kind.id())).collect();
+        let why: Vec<String> = hit
+            .matched
+            .iter()
+            .map(|m| format!("{} -> {} ({})", m.query, m.term, m.kind.id()))
+            .collect();
         if !why.is_empty() {
             let _ = writeln!(out, "    matched: {}", why.join("; "));
         }

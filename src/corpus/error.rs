@@ -47,8 +47,20 @@ pub struct CorpusError {
 }
 
 impl CorpusError {
-    pub fn new(kind: ErrorKind, file: &str, line: usize, message: impl Into<String>, help: impl Into<String>) -> Self {
-        CorpusError { kind, file: file.to_string(), line, message: message.into(), help: help.into() }
+    pub fn new(
+        kind: ErrorKind,
+        file: &str,
+        line: usize,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        CorpusError {
+            kind,
+            file: file.to_string(),
+            line,
+            message: message.into(),
+            help: help.into(),
+        }
     }
 }
 

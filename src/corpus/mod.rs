@@ -22,7 +22,8 @@ pub use validate::{input_files, load_dir};
 
 /// The embedded form: the validated corpus, serialised with postcard by build.rs.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    postcard::to_allocvec(corpus).expect("a corpus always serialises: it holds only strings, numbers and lists")
+    postcard::to_allocvec(corpus)
+        .expect("a corpus always serialises: it holds only strings, numbers and lists")
 }
 
 /// Decodes bytes written by [`encode`].

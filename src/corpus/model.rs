@@ -128,7 +128,9 @@ impl Date {
         }
         let month = month.map(|m| m as u8);
         let day = day.map(|d| d as u8);
-        if month.is_some_and(|m| !(1..=12).contains(&m)) || day.is_some_and(|d| !(1..=31).contains(&d)) {
+        if month.is_some_and(|m| !(1..=12).contains(&m))
+            || day.is_some_and(|d| !(1..=31).contains(&d))
+        {
             return None;
         }
         Some(Date { year: year as u16, month, day })
@@ -137,8 +139,18 @@ impl Date {
     /// The date in Dutch, as a reader expects it: "31 oktober 2017", "oktober 2017", "2017".
     pub fn dutch(&self) -> String {
         const MONTHS: [&str; 12] = [
-            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-            "september", "oktober", "november", "december",
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
         ];
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
@@ -245,11 +257,7 @@ pub struct Term {
 
 impl Corpus {
     pub fn document(&self, id: &str) -> Option<(DocIdx, &Document)> {
-        self.documents
-            .iter()
-            .enumerate()
-            .find(|(_, d)| d.id == id)
-            .map(|(i, d)| (i as DocIdx, d))
+        self.documents.iter().enumerate().find(|(_, d)| d.id == id).map(|(i, d)| (i as DocIdx, d))
     }
 
     pub fn passage(&self, id: &str) -> Option<(PassageIdx, &Passage)> {

@@ -115,16 +115,26 @@ fn line_in(text: &str, first_line: usize, offset: usize) -> usize {
 }
 
 /// Parses TOML into `T`, turning a TOML or serde error into a `CorpusError` at the right line.
-pub fn parse_toml<T: DeserializeOwned>(text: &str, file: &str, first_line: usize) -> Result<T, CorpusError> {
+pub fn parse_toml<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    first_line: usize,
+) -> Result<T, CorpusError> {
     toml::from_str::<T>(text).map_err(|error| {
         let line = error.span().map_or(first_line, |span| line_in(text, first_line, span.start));
         let message = error.message().trim().to_string();
         let (kind, help) = if message.starts_with("unknown field") {
-            (ErrorKind::UnknownField, "remove the field or correct its spelling; corpus/README.md lists the fields")
+            (
+                ErrorKind::UnknownField,
+                "remove the field or correct its spelling; corpus/README.md lists the fields",
+            )
         } else if message.starts_with("missing field") {
             (ErrorKind::MissingField, "add the field; corpus/README.md lists the required fields")
         } else {
-            (ErrorKind::MalformedFrontMatter, "write valid TOML: key = \"value\", lists as [\"a\", \"b\"]")
+            (
+                ErrorKind::MalformedFrontMatter,
+                "write valid TOML: key = \"value\", lists as [\"a\", \"b\"]",
+            )
         };
         CorpusError::new(kind, file, line, message, help)
     })
@@ -150,7 +160,11 @@ pub fn invalid_id(file: &str, line: usize, id: &str) -> CorpusError {
 }
 
 /// Parses one document file, pushing every error found into `errors`.
-pub fn parse_document_file(file: &str, text: &str, errors: &mut Vec<CorpusError>) -> RawDocumentFile {
+pub fn parse_document_file(
+    file: &str,
+    text: &str,
+    errors: &mut Vec<CorpusError>,
+) -> RawDocumentFile {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut doc = RawDocumentFile { file: file.to_string(), voices: Vec::new() };
@@ -215,7 +229,8 @@ pub fn parse_document_file(file: &str, text: &str, errors: &mut Vec<CorpusError>
             let front = if is_comment {
                 parse_toml::<CommentFront>(&front_text, file, open_line + 1).map(Front::Comment)
             } else {
-                parse_toml::<ArticleFront>(&front_text, file, open_line + 1).map(|f| Front::Article(Box::new(f)))
+                parse_toml::<ArticleFront>(&front_text, file, open_line + 1)
+                    .map(|f| Front::Article(Box::new(f)))
             };
             match front {
                 Ok(front) => body.start_voice(RawVoice {
@@ -260,7 +275,14 @@ struct BodyParser<'a> {
 
 impl<'a> BodyParser<'a> {
     fn new(file: &'a str) -> Self {
-        BodyParser { file, voice: None, skipping: false, heading: None, open: None, swallowing: false }
+        BodyParser {
+            file,
+            voice: None,
+            skipping: false,
+            heading: None,
+            open: None,
+            swallowing: false,
+        }
     }
 
     fn start_voice(&mut self, voice: RawVoice) {
@@ -322,7 +344,12 @@ impl<'a> BodyParser<'a> {
         }
     }
 
-    fn passage_header(&mut self, number: usize, header: &str, errors: &mut Vec<CorpusError>) -> Option<RawPassage> {
+    fn passage_header(
+        &mut self,
+        number: usize,
+        header: &str,
+        errors: &mut Vec<CorpusError>,
+    ) -> Option<RawPassage> {
         parse_passage_header(self.file, number, header).map_err(|error| errors.push(error)).ok()
     }
 
@@ -364,21 +391,42 @@ impl<'a> BodyParser<'a> {
     }
 }
 
-fn parse_passage_header(file: &str, number: usize, header: &str) -> Result<RawPassage, CorpusError> {
+fn parse_passage_header(
+    file: &str,
+    number: usize,
+    header: &str,
+) -> Result<RawPassage, CorpusError> {
     let parts: Vec<&str> = header.split('|').map(str::trim).collect();
-    let fail = |kind, message: String, help: &str| Err(CorpusError::new(kind, file, number, message, help));
+    let fail = |kind, message: String, help: &str| {
+        Err(CorpusError::new(kind, file, number, message, help))
+    };
     let id = parts[0];
     if id.is_empty() {
-        return fail(ErrorKind::MalformedPassage, "passage header without an id".into(), "write `::: id | stance | themes`");
+        return fail(
+            ErrorKind::MalformedPassage,
+            "passage header without an id".into(),
+            "write `::: id | stance | themes`",
+        );
     }
     if !is_valid_id(id) {
         return Err(invalid_id(file, number, id));
     }
-    const STANCE_HELP: &str = "write `::: id | stance | themes` with stance optimistisch, kritisch or gemengd";
+    const STANCE_HELP: &str =
+        "write `::: id | stance | themes` with stance optimistisch, kritisch or gemengd";
     let (stance_text, themes_text) = match parts.len() {
-        1 => return fail(ErrorKind::MissingStance, format!("passage \"{id}\" has no stance"), STANCE_HELP),
+        1 => {
+            return fail(
+                ErrorKind::MissingStance,
+                format!("passage \"{id}\" has no stance"),
+                STANCE_HELP,
+            )
+        }
         2 if Stance::from_id(parts[1]).is_none() => {
-            return fail(ErrorKind::MissingStance, format!("passage \"{id}\" has no stance"), STANCE_HELP)
+            return fail(
+                ErrorKind::MissingStance,
+                format!("passage \"{id}\" has no stance"),
+                STANCE_HELP,
+            )
         }
         2 => {
             return fail(
@@ -399,7 +447,11 @@ fn parse_passage_header(file: &str, number: usize, header: &str) -> Result<RawPa
     let stance = match Stance::from_id(stance_text) {
         Some(stance) => stance,
         None if stance_text.is_empty() => {
-            return fail(ErrorKind::MissingStance, format!("passage \"{id}\" has no stance"), STANCE_HELP)
+            return fail(
+                ErrorKind::MissingStance,
+                format!("passage \"{id}\" has no stance"),
+                STANCE_HELP,
+            )
         }
         None => {
             return fail(

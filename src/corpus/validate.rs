@@ -51,7 +51,14 @@ impl Loader<'_> {
         self.dir.join(rel).display().to_string()
     }
 
-    fn error(&mut self, kind: ErrorKind, file: &str, line: usize, message: impl Into<String>, help: impl Into<String>) {
+    fn error(
+        &mut self,
+        kind: ErrorKind,
+        file: &str,
+        line: usize,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         self.errors.push(CorpusError::new(kind, file, line, message, help));
     }
 
@@ -60,7 +67,13 @@ impl Loader<'_> {
         match fs::read_to_string(self.dir.join(rel)) {
             Ok(text) => Some((file, text)),
             Err(e) => {
-                self.error(ErrorKind::Io, &file, 0, format!("cannot read the file: {e}"), "create it; corpus/README.md shows its format");
+                self.error(
+                    ErrorKind::Io,
+                    &file,
+                    0,
+                    format!("cannot read the file: {e}"),
+                    "create it; corpus/README.md shows its format",
+                );
                 None
             }
         }
@@ -95,7 +108,13 @@ impl Loader<'_> {
             }
         };
         if parsed.theme.is_empty() {
-            self.error(ErrorKind::MissingField, &file, 0, "no themes", "add [[theme]] entries with id, label and description");
+            self.error(
+                ErrorKind::MissingField,
+                &file,
+                0,
+                "no themes",
+                "add [[theme]] entries with id, label and description",
+            );
         }
         let mut seen = HashSet::new();
         let mut themes = Vec::new();
@@ -107,17 +126,34 @@ impl Loader<'_> {
             }
             self.require_text(&file, &text, &theme.label, "label");
             self.require_text(&file, &text, &theme.description, "description");
-            themes.push(Theme { id, label: theme.label.into_inner(), description: theme.description.into_inner() });
+            themes.push(Theme {
+                id,
+                label: theme.label.into_inner(),
+                description: theme.description.into_inner(),
+            });
         }
         // Filters keep a passage's themes in a 64-bit set.
         if themes.len() > 64 {
-            self.error(ErrorKind::InvalidValue, &file, 0, "more than 64 themes", "keep the vocabulary small: merge themes");
+            self.error(
+                ErrorKind::InvalidValue,
+                &file,
+                0,
+                "more than 64 themes",
+                "keep the vocabulary small: merge themes",
+            );
         }
         themes
     }
 
     /// Checks an id's spelling and uniqueness; false if the record should be dropped.
-    fn check_id(&mut self, file: &str, line: usize, id: &str, what: &str, seen: &mut HashSet<String>) -> bool {
+    fn check_id(
+        &mut self,
+        file: &str,
+        line: usize,
+        id: &str,
+        what: &str,
+        seen: &mut HashSet<String>,
+    ) -> bool {
         if !is_valid_id(id) {
             self.errors.push(invalid_id(file, line, id));
             return false;
@@ -138,11 +174,20 @@ impl Loader<'_> {
     fn require_text(&mut self, file: &str, text: &str, value: &toml::Spanned<String>, field: &str) {
         if value.get_ref().trim().is_empty() {
             let line = line_of_offset(text, value.span().start);
-            self.error(ErrorKind::InvalidValue, file, line, format!("empty {field}"), format!("write the {field}"));
+            self.error(
+                ErrorKind::InvalidValue,
+                file,
+                line,
+                format!("empty {field}"),
+                format!("write the {field}"),
+            );
         }
     }
 
-    fn load_documents(&mut self, themes: &HashMap<String, ThemeIdx>) -> (Vec<Document>, Vec<Passage>) {
+    fn load_documents(
+        &mut self,
+        themes: &HashMap<String, ThemeIdx>,
+    ) -> (Vec<Document>, Vec<Passage>) {
         let dir = self.dir.join("documents");
         let mut names: Vec<String> = match fs::read_dir(&dir) {
             Ok(entries) => entries
@@ -152,14 +197,26 @@ impl Loader<'_> {
                 .collect(),
             Err(e) => {
                 let file = self.name("documents");
-                self.error(ErrorKind::Io, &file, 0, format!("cannot read the folder: {e}"), "create corpus/documents/ with one .md file per document");
+                self.error(
+                    ErrorKind::Io,
+                    &file,
+                    0,
+                    format!("cannot read the folder: {e}"),
+                    "create corpus/documents/ with one .md file per document",
+                );
                 return (Vec::new(), Vec::new());
             }
         };
         names.sort();
         if names.is_empty() {
             let file = self.name("documents");
-            self.error(ErrorKind::Io, &file, 0, "no documents", "add a document file; corpus/README.md shows the format");
+            self.error(
+                ErrorKind::Io,
+                &file,
+                0,
+                "no documents",
+                "add a document file; corpus/README.md shows the format",
+            );
         }
 
         let mut documents: Vec<Document> = Vec::new();
@@ -174,7 +231,9 @@ impl Loader<'_> {
             let mut article: Option<DocIdx> = None;
             for voice in raw.voices {
                 let doc_idx = documents.len() as DocIdx;
-                let Some(mut document) = self.document_of(&voice, &mut doc_ids, &mut source) else { continue };
+                let Some(mut document) = self.document_of(&voice, &mut doc_ids, &mut source) else {
+                    continue;
+                };
                 match (&voice.front, article) {
                     (Front::Article(_), _) => article = Some(doc_idx),
                     (Front::Comment(_), Some(parent)) => {
@@ -186,16 +245,34 @@ impl Loader<'_> {
                 }
                 document.first_passage = passages.len() as PassageIdx;
                 for raw_passage in voice.passages {
-                    if !self.check_id(&file, raw_passage.at.line, &raw_passage.id, "passage", &mut passage_ids) {
+                    if !self.check_id(
+                        &file,
+                        raw_passage.at.line,
+                        &raw_passage.id,
+                        "passage",
+                        &mut passage_ids,
+                    ) {
                         continue;
                     }
                     let themes = self.resolve_themes(&raw_passage, themes);
                     if let Some(source) = &mut source {
                         // In source order, so a sentence the source runs across two passages is found.
                         if let Some(heading) = &raw_passage.heading {
-                            source.check_text(self.errors, &file, raw_passage.at.line, "heading", heading);
+                            source.check_text(
+                                self.errors,
+                                &file,
+                                raw_passage.at.line,
+                                "heading",
+                                heading,
+                            );
                         }
-                        source.check_text(self.errors, &file, raw_passage.at.line, "passage", &raw_passage.text);
+                        source.check_text(
+                            self.errors,
+                            &file,
+                            raw_passage.at.line,
+                            "passage",
+                            &raw_passage.text,
+                        );
                     }
                     passages.push(Passage {
                         id: raw_passage.id,
@@ -208,7 +285,13 @@ impl Loader<'_> {
                 }
                 document.passage_count = passages.len() as u32 - document.first_passage;
                 if document.passage_count == 0 {
-                    self.error(ErrorKind::EmptyPassage, &file, voice.at.line, format!("\"{}\" has no passages", document.id), "add its text as passages below the front matter");
+                    self.error(
+                        ErrorKind::EmptyPassage,
+                        &file,
+                        voice.at.line,
+                        format!("\"{}\" has no passages", document.id),
+                        "add its text as passages below the front matter",
+                    );
                 }
                 documents.push(document);
             }
@@ -222,13 +305,20 @@ impl Loader<'_> {
 
     /// Builds a document from a voice's front matter, checking its fields; for an article also
     /// opens its source text.
-    fn document_of(&mut self, voice: &RawVoice, ids: &mut HashSet<String>, source: &mut Option<Source>) -> Option<Document> {
+    fn document_of(
+        &mut self,
+        voice: &RawVoice,
+        ids: &mut HashSet<String>,
+        source: &mut Option<Source>,
+    ) -> Option<Document> {
         let file = voice.at.file.clone();
         let one_sided = match &voice.front {
             Front::Article(f) => f.one_sided.clone(),
             Front::Comment(f) => f.one_sided.clone(),
         };
-        let (id_spanned, kind, title, publisher, date, date_note, authors, quoted) = match &voice.front {
+        let (id_spanned, kind, title, publisher, date, date_note, authors, quoted) = match &voice
+            .front
+        {
             Front::Article(front) => {
                 let kind_line = voice.line_of(front.kind.span());
                 let kind = match Kind::from_id(front.kind.get_ref()) {
@@ -255,9 +345,19 @@ impl Loader<'_> {
                 let source_line = voice.line_of(front.source.span());
                 *source = Source::open(self, &file, source_line, front.source.get_ref(), front);
                 if let Some(source) = source {
-                    source.check_text(self.errors, &file, voice.line_of(front.title.span()), "title", front.title.get_ref());
+                    source.check_text(
+                        self.errors,
+                        &file,
+                        voice.line_of(front.title.span()),
+                        "title",
+                        front.title.get_ref(),
+                    );
                 }
-                let people = |list: &[PersonFront]| list.iter().map(|p| Person { name: p.name.clone(), role: p.role.clone() }).collect();
+                let people = |list: &[PersonFront]| {
+                    list.iter()
+                        .map(|p| Person { name: p.name.clone(), role: p.role.clone() })
+                        .collect()
+                };
                 (
                     &front.id,
                     kind,
@@ -299,7 +399,11 @@ impl Loader<'_> {
         })
     }
 
-    fn resolve_themes(&mut self, passage: &RawPassage, themes: &HashMap<String, ThemeIdx>) -> Vec<ThemeIdx> {
+    fn resolve_themes(
+        &mut self,
+        passage: &RawPassage,
+        themes: &HashMap<String, ThemeIdx>,
+    ) -> Vec<ThemeIdx> {
         let mut resolved = Vec::new();
         for name in &passage.themes {
             match themes.get(name) {
@@ -313,7 +417,10 @@ impl Loader<'_> {
                         &passage.at.file,
                         passage.at.line,
                         format!("unknown theme \"{name}\" in passage \"{}\"", passage.id),
-                        format!("use a theme from corpus/themes.toml ({}), or add it there", known.join(", ")),
+                        format!(
+                            "use a theme from corpus/themes.toml ({}), or add it there",
+                            known.join(", ")
+                        ),
                     );
                 }
             }
@@ -336,7 +443,12 @@ impl Loader<'_> {
         }
     }
 
-    fn load_kernvragen(&mut self, index: &HashMap<&str, PassageIdx>, passages: &[Passage], complete: bool) -> Vec<KeyQuestion> {
+    fn load_kernvragen(
+        &mut self,
+        index: &HashMap<&str, PassageIdx>,
+        passages: &[Passage],
+        complete: bool,
+    ) -> Vec<KeyQuestion> {
         let Some((file, text)) = self.read("kernvragen.toml") else { return Vec::new() };
         let parsed: KernvragenFile = match parse_toml(&text, &file, 1) {
             Ok(parsed) => parsed,
@@ -364,14 +476,20 @@ impl Loader<'_> {
                         ErrorKind::UnknownReference,
                         &file,
                         line_of_offset(&text, name.span().start),
-                        format!("kernvraag \"{id}\" names passage \"{}\", which does not exist", name.get_ref()),
+                        format!(
+                            "kernvraag \"{id}\" names passage \"{}\", which does not exist",
+                            name.get_ref()
+                        ),
                         "use the id of a passage in corpus/documents/ (the word after `:::`)",
                     ),
                 }
             }
             let all_resolved = resolved.len() == kv.passages.get_ref().len();
-            for (stance, word) in [(Stance::Optimistisch, "optimistisch"), (Stance::Kritisch, "kritisch")] {
-                if all_resolved && !resolved.iter().any(|&p| passages[p as usize].stance == stance) {
+            for (stance, word) in
+                [(Stance::Optimistisch, "optimistisch"), (Stance::Kritisch, "kritisch")]
+            {
+                if all_resolved && !resolved.iter().any(|&p| passages[p as usize].stance == stance)
+                {
                     self.error(
                         ErrorKind::OneSided,
                         &file,
@@ -381,10 +499,21 @@ impl Loader<'_> {
                     );
                 }
             }
-            questions.push(KeyQuestion { id, question: kv.question.into_inner(), intro: kv.intro.into_inner(), passages: resolved });
+            questions.push(KeyQuestion {
+                id,
+                question: kv.question.into_inner(),
+                intro: kv.intro.into_inner(),
+                passages: resolved,
+            });
         }
         if questions.is_empty() {
-            self.error(ErrorKind::MissingField, &file, 0, "no key questions", "add [[kernvraag]] entries");
+            self.error(
+                ErrorKind::MissingField,
+                &file,
+                0,
+                "no key questions",
+                "add [[kernvraag]] entries",
+            );
         }
         questions
     }
@@ -420,7 +549,11 @@ impl Loader<'_> {
                         ErrorKind::UnknownReference,
                         &file,
                         line_of_offset(&text, other.span().start),
-                        format!("term \"{}\" links to \"{}\", which is not in the glossary", term.id.get_ref(), other.get_ref()),
+                        format!(
+                            "term \"{}\" links to \"{}\", which is not in the glossary",
+                            term.id.get_ref(),
+                            other.get_ref()
+                        ),
                         "use the id of another [[term]], or add that term",
                     ),
                 }
@@ -428,7 +561,12 @@ impl Loader<'_> {
             glossary.push(Term {
                 id: term.id.into_inner(),
                 term: term.term.into_inner(),
-                aliases: term.aliases.into_iter().map(|a| a.into_inner()).filter(|a| !a.trim().is_empty()).collect(),
+                aliases: term
+                    .aliases
+                    .into_iter()
+                    .map(|a| a.into_inner())
+                    .filter(|a| !a.trim().is_empty())
+                    .collect(),
                 explanation: term.explanation.into_inner(),
                 see_also,
             });
@@ -457,7 +595,13 @@ impl Loader<'_> {
             let line = line_of_offset(&text, group.terms.span().start);
             let terms = group.terms.into_inner();
             if terms.len() < 2 {
-                self.error(ErrorKind::InvalidValue, &file, line, "a synonym group needs at least two terms", "list two or more words that mean the same, or remove the group");
+                self.error(
+                    ErrorKind::InvalidValue,
+                    &file,
+                    line,
+                    "a synonym group needs at least two terms",
+                    "list two or more words that mean the same, or remove the group",
+                );
                 continue;
             }
             for term in &terms {
@@ -466,12 +610,33 @@ impl Loader<'_> {
                 let key = words.join(" ");
                 let term_line = line_of_offset(&text, term.span().start);
                 if words.is_empty() {
-                    self.error(ErrorKind::InvalidValue, &file, term_line, format!("synonym \"{}\" has no letters or digits", term.get_ref()), "write a word or a phrase");
+                    self.error(
+                        ErrorKind::InvalidValue,
+                        &file,
+                        term_line,
+                        format!("synonym \"{}\" has no letters or digits", term.get_ref()),
+                        "write a word or a phrase",
+                    );
                 } else if words.iter().all(|w| crate::text::is_stop_word(w)) {
                     let message = format!("synonym \"{}\" is only very common words, so it would match nearly every passage", term.get_ref());
-                    self.error(ErrorKind::InvalidValue, &file, term_line, message, "write a word or phrase that says what the group means");
+                    self.error(
+                        ErrorKind::InvalidValue,
+                        &file,
+                        term_line,
+                        message,
+                        "write a word or phrase that says what the group means",
+                    );
                 } else if let Some(first) = seen.insert(key, term_line) {
-                    self.error(ErrorKind::DuplicateId, &file, term_line, format!("\"{}\" is already in the synonym group at line {first}", term.get_ref()), "keep each word in one group: merge the groups or remove it here");
+                    self.error(
+                        ErrorKind::DuplicateId,
+                        &file,
+                        term_line,
+                        format!(
+                            "\"{}\" is already in the synonym group at line {first}",
+                            term.get_ref()
+                        ),
+                        "keep each word in one group: merge the groups or remove it here",
+                    );
                 }
             }
             groups.push(terms.into_iter().map(|t| t.into_inner().trim().to_string()).collect());
@@ -507,9 +672,16 @@ struct Source {
 }
 
 impl Source {
-    fn open(loader: &mut Loader, file: &str, line: usize, name: &str, front: &ArticleFront) -> Option<Source> {
+    fn open(
+        loader: &mut Loader,
+        file: &str,
+        line: usize,
+        name: &str,
+        front: &ArticleFront,
+    ) -> Option<Source> {
         let plain = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
-        let text = plain.then(|| fs::read_to_string(loader.dir.join("sources").join(name)).ok()).flatten();
+        let text =
+            plain.then(|| fs::read_to_string(loader.dir.join("sources").join(name)).ok()).flatten();
         let Some(text) = text else {
             loader.error(
                 ErrorKind::Io,
@@ -529,7 +701,8 @@ impl Source {
             .map(|(i, l)| (i + 1, normalize_space(l)))
             .filter(|(_, l)| !l.is_empty())
             .collect();
-        let removed = front.byline.iter().chain(&front.boilerplate).map(|l| normalize_space(l)).collect();
+        let removed =
+            front.byline.iter().chain(&front.boilerplate).map(|l| normalize_space(l)).collect();
         Some(Source {
             name: name.to_string(),
             shown: loader.name(&format!("sources/{name}")),
@@ -542,7 +715,14 @@ impl Source {
     }
 
     /// Checks that `text` occurs word for word in the source, and remembers it as kept.
-    fn check_text(&mut self, errors: &mut Vec<CorpusError>, file: &str, line: usize, what: &str, text: &str) {
+    fn check_text(
+        &mut self,
+        errors: &mut Vec<CorpusError>,
+        file: &str,
+        line: usize,
+        what: &str,
+        text: &str,
+    ) {
         let text = normalize_space(text);
         if !self.text.contains(&text) {
             errors.push(CorpusError::new(
@@ -594,7 +774,9 @@ fn sentences(line: &str) -> impl Iterator<Item = &str> {
         }
         let end = rest
             .char_indices()
-            .find(|&(i, c)| matches!(c, '.' | '!' | '?' | '…') && rest[i + c.len_utf8()..].starts_with(' '))
+            .find(|&(i, c)| {
+                matches!(c, '.' | '!' | '?' | '…') && rest[i + c.len_utf8()..].starts_with(' ')
+            })
             .map_or(rest.len(), |(i, c)| i + c.len_utf8());
         let (sentence, tail) = rest.split_at(end);
         rest = tail.trim_start();

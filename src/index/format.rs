@@ -39,7 +39,10 @@ pub struct Posting {
 /// The frequency byte: bits 0–4 the text count, bits 5, 6, 7 whether the term is in the
 /// heading, the title, the people.
 pub fn pack(tf: [u8; FIELD_COUNT]) -> u8 {
-    tf[0].min(MAX_TEXT_TF) | u8::from(tf[1] > 0) << 5 | u8::from(tf[2] > 0) << 6 | u8::from(tf[3] > 0) << 7
+    tf[0].min(MAX_TEXT_TF)
+        | u8::from(tf[1] > 0) << 5
+        | u8::from(tf[2] > 0) << 6
+        | u8::from(tf[3] > 0) << 7
 }
 
 pub fn unpack(byte: u8) -> [u8; FIELD_COUNT] {
@@ -121,7 +124,10 @@ fn probe(slots: &[u32], h: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
 impl Strings {
     /// A table of `strings`, which must be sorted and unique.
     pub fn from_sorted<S: AsRef<str>>(strings: &[S]) -> Strings {
-        debug_assert!(strings.windows(2).all(|w| w[0].as_ref() < w[1].as_ref()), "string tables are sorted");
+        debug_assert!(
+            strings.windows(2).all(|w| w[0].as_ref() < w[1].as_ref()),
+            "string tables are sorted"
+        );
         let mut text = String::new();
         let mut ends = Vec::with_capacity(strings.len());
         for s in strings {
@@ -177,10 +183,17 @@ impl Strings {
             return None;
         }
         // Each part as the joined string has it: a space before all but the first.
-        let pieces = || parts.iter().enumerate().map(|(k, part)| (if k == 0 { &b""[..] } else { b" " }, part.as_bytes()));
+        let pieces = || {
+            parts
+                .iter()
+                .enumerate()
+                .map(|(k, part)| (if k == 0 { &b""[..] } else { b" " }, part.as_bytes()))
+        };
         let h = pieces().fold(hash(b""), |h, (space, part)| hash_more(hash_more(h, space), part));
         let is = |i: usize| {
-            let rest = pieces().try_fold(self.bytes(i), |bytes, (space, part)| bytes.strip_prefix(space)?.strip_prefix(part));
+            let rest = pieces().try_fold(self.bytes(i), |bytes, (space, part)| {
+                bytes.strip_prefix(space)?.strip_prefix(part)
+            });
             rest.is_some_and(<[u8]>::is_empty)
         };
         probe(&self.slots, h, is).map(|i| i as u32)
@@ -234,7 +247,9 @@ impl Serialize for Strings {
         let mut previous = "";
         for s in self.iter() {
             if s.contains('\n') {
-                return Err(serde::ser::Error::custom("a string of a string table holds a line break"));
+                return Err(serde::ser::Error::custom(
+                    "a string of a string table holds a line break",
+                ));
             }
             let same = common_start(previous, s);
             shared.push(same as u32);
@@ -254,7 +269,8 @@ impl<'de> Deserialize<'de> for Strings {
         let mut ends = Vec::with_capacity(shared.len());
         let (mut current, mut rests) = (String::new(), rests);
         for same in shared {
-            let (rest, more) = rests.split_once('\n').ok_or_else(|| fail("string table rests are cut short"))?;
+            let (rest, more) =
+                rests.split_once('\n').ok_or_else(|| fail("string table rests are cut short"))?;
             rests = more;
             let same = same as usize;
             if same > current.len() || !current.is_char_boundary(same) {
@@ -337,7 +353,8 @@ impl<'a> StemTable<'a> {
         }
         self.ends.clear();
         for i in 1..self.order.len() {
-            let ((a, a_tail), (b, b_tail)) = (self.stem(terms, self.order[i - 1]), self.stem(terms, self.order[i]));
+            let ((a, a_tail), (b, b_tail)) =
+                (self.stem(terms, self.order[i - 1]), self.stem(terms, self.order[i]));
             if !a.bytes().chain(a_tail.bytes()).eq(b.bytes().chain(b_tail.bytes())) {
                 self.ends.push(i as u32);
             }
@@ -350,7 +367,11 @@ impl<'a> StemTable<'a> {
 
     /// The first place of stem run `g` in `order`.
     fn run_start(&self, g: usize) -> usize {
-        if g == 0 { 0 } else { self.ends[g - 1] as usize }
+        if g == 0 {
+            0
+        } else {
+            self.ends[g - 1] as usize
+        }
     }
 
     fn hash_of_run(&self, terms: &Strings, g: usize) -> u64 {
@@ -362,7 +383,11 @@ impl<'a> StemTable<'a> {
     pub fn check_and_link(&mut self, terms: &Strings) -> bool {
         let n = terms.len();
         let mut seen = vec![false; n];
-        let permutation = self.order.len() == n && self.order.iter().all(|&t| (t as usize) < n && !std::mem::replace(&mut seen[t as usize], true));
+        let permutation = self.order.len() == n
+            && self
+                .order
+                .iter()
+                .all(|&t| (t as usize) < n && !std::mem::replace(&mut seen[t as usize], true));
         let fits = self.drop.len() == n
             && self.drop.iter().enumerate().all(|(t, &d)| {
                 let text = terms.get(t as u32);
@@ -417,14 +442,24 @@ impl Serialize for StemTable<'_> {
 impl<'de: 'a, 'a> Deserialize<'de> for StemTable<'a> {
     /// Unlinked: [`StemTable::check_and_link`] completes it against the vocabulary.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (drop, tails, steps): (Vec<u32>, Vec<(u32, &'de str)>, Vec<i32>) = Deserialize::deserialize(deserializer)?;
+        let (drop, tails, steps): (Vec<u32>, Vec<(u32, &'de str)>, Vec<i32>) =
+            Deserialize::deserialize(deserializer)?;
         let mut previous = 0i64;
         let mut order = Vec::with_capacity(steps.len());
         for step in steps {
             previous += i64::from(step);
-            order.push(u32::try_from(previous).map_err(|_| D::Error::custom("stem order out of range"))?);
+            order.push(
+                u32::try_from(previous).map_err(|_| D::Error::custom("stem order out of range"))?,
+            );
         }
-        Ok(StemTable { drop, tails: tails.into_iter().map(|(t, s)| (t, Cow::Borrowed(s))).collect(), order, ends: Vec::new(), slots: Vec::new(), tail_of: Vec::new() })
+        Ok(StemTable {
+            drop,
+            tails: tails.into_iter().map(|(t, s)| (t, Cow::Borrowed(s))).collect(),
+            order,
+            ends: Vec::new(),
+            slots: Vec::new(),
+            tail_of: Vec::new(),
+        })
     }
 }
 
@@ -459,7 +494,8 @@ impl TermIds {
 impl Serialize for TermIds {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut previous = 0;
-        let steps: Vec<u32> = self.0.iter().map(|&id| id - std::mem::replace(&mut previous, id)).collect();
+        let steps: Vec<u32> =
+            self.0.iter().map(|&id| id - std::mem::replace(&mut previous, id)).collect();
         steps.serialize(serializer)
     }
 }
@@ -522,7 +558,8 @@ impl Serialize for Groups {
 impl<'de> Deserialize<'de> for Groups {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let (lens, ids): (Vec<u32>, Vec<u32>) = Deserialize::deserialize(deserializer)?;
-        let ends = ends(&lens, ids.len()).ok_or_else(|| D::Error::custom("group table lengths do not add up"))?;
+        let ends = ends(&lens, ids.len())
+            .ok_or_else(|| D::Error::custom("group table lengths do not add up"))?;
         Ok(Groups { ends, ids })
     }
 }
@@ -592,14 +629,17 @@ impl<'de: 'a, 'a> Deserialize<'de> for PostingLists<'a> {
     /// Finds where each list starts: in `tfs` by adding up the counts, in `gaps` by counting
     /// the varints (each ends at a byte below 0x80).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (gaps, tfs, counts): (&'de [u8], &'de [u8], Vec<u32>) = Deserialize::deserialize(deserializer)?;
-        let tf_ends = ends(&counts, tfs.len()).ok_or_else(|| D::Error::custom("posting counts do not add up"))?;
+        let (gaps, tfs, counts): (&'de [u8], &'de [u8], Vec<u32>) =
+            Deserialize::deserialize(deserializer)?;
+        let tf_ends = ends(&counts, tfs.len())
+            .ok_or_else(|| D::Error::custom("posting counts do not add up"))?;
         let mut gap_ends = Vec::with_capacity(counts.len());
         let (mut at, mut varints_left) = (0usize, 0u32);
         for &count in &counts {
             varints_left += count;
             while varints_left > 0 {
-                let &byte = gaps.get(at).ok_or_else(|| D::Error::custom("posting gaps are cut short"))?;
+                let &byte =
+                    gaps.get(at).ok_or_else(|| D::Error::custom("posting gaps are cut short"))?;
                 varints_left -= u32::from(byte < 0x80);
                 at += 1;
             }
@@ -608,7 +648,13 @@ impl<'de: 'a, 'a> Deserialize<'de> for PostingLists<'a> {
         if at != gaps.len() {
             return Err(D::Error::custom("posting gaps left over"));
         }
-        Ok(PostingLists { gaps: Cow::Borrowed(gaps), tfs: Cow::Borrowed(tfs), counts, gap_ends, tf_ends })
+        Ok(PostingLists {
+            gaps: Cow::Borrowed(gaps),
+            tfs: Cow::Borrowed(tfs),
+            counts,
+            gap_ends,
+            tf_ends,
+        })
     }
 }
 
@@ -726,15 +772,24 @@ mod tests {
     #[test]
     fn posting_lists_round_trip() {
         let lists: Vec<Vec<Posting>> = vec![
-            vec![Posting { passage: 0, tf: [1, 0, 0, 0] }, Posting { passage: 1, tf: [2, 1, 0, 0] }],
+            vec![
+                Posting { passage: 0, tf: [1, 0, 0, 0] },
+                Posting { passage: 1, tf: [2, 1, 0, 0] },
+            ],
             vec![],
-            vec![Posting { passage: 7, tf: [0, 0, 1, 1] }, Posting { passage: 300_000, tf: [5, 0, 0, 0] }],
+            vec![
+                Posting { passage: 7, tf: [0, 0, 1, 1] },
+                Posting { passage: 300_000, tf: [5, 0, 0, 0] },
+            ],
         ];
         let mut encoded = PostingLists::default();
         lists.iter().for_each(|l| encoded.push(l));
         let bytes = postcard::to_allocvec(&encoded).expect("serialises");
         let decoded: PostingLists = postcard::from_bytes(&bytes).expect("decodes");
-        assert!(matches!((&decoded.gaps, &decoded.tfs), (Cow::Borrowed(_), Cow::Borrowed(_))), "the lists are borrowed, not copied");
+        assert!(
+            matches!((&decoded.gaps, &decoded.tfs), (Cow::Borrowed(_), Cow::Borrowed(_))),
+            "the lists are borrowed, not copied"
+        );
         for (t, list) in lists.iter().enumerate() {
             assert_eq!(&decoded.get(t as u32).collect::<Vec<_>>(), list);
             assert_eq!(decoded.count(t as u32) as usize, list.len());
@@ -751,8 +806,10 @@ mod tests {
 
     #[test]
     fn stem_tables_find_terms_by_stem_after_a_round_trip() {
-        let terms = Strings::from_sorted(&["initiatief", "initiatieven", "regel", "regels", "zorg"]);
-        let stems: Vec<String> = ["initiatief", "initiatief", "regel", "regel", "zorg"].map(String::from).to_vec();
+        let terms =
+            Strings::from_sorted(&["initiatief", "initiatieven", "regel", "regels", "zorg"]);
+        let stems: Vec<String> =
+            ["initiatief", "initiatief", "regel", "regel", "zorg"].map(String::from).to_vec();
         let table = StemTable::new(&terms, &stems);
         let bytes = postcard::to_allocvec(&table).expect("serialises");
         let mut decoded: StemTable = postcard::from_bytes(&bytes).expect("decodes");
@@ -783,16 +840,34 @@ mod tests {
 
     #[test]
     fn joined_parts_are_found_as_the_joined_string() {
-        let phrases = ["dichter bij de burger", "eigen kracht", "eigen krachten", "wet maatschappelijke ondersteuning", "zorg"];
+        let phrases = [
+            "dichter bij de burger",
+            "eigen kracht",
+            "eigen krachten",
+            "wet maatschappelijke ondersteuning",
+            "zorg",
+        ];
         let table = Strings::from_sorted(&phrases);
         let parts = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
         for (i, phrase) in phrases.iter().enumerate() {
             assert_eq!(table.find_joined(&parts(phrase)), Some(i as u32), "{phrase}");
         }
-        for other in ["eigen", "eigen kracht x", "eigenkracht", "dichter bij de", "bij de burger", "eigen  kracht", "wet maatschappelijke"] {
+        for other in [
+            "eigen",
+            "eigen kracht x",
+            "eigenkracht",
+            "dichter bij de",
+            "bij de burger",
+            "eigen  kracht",
+            "wet maatschappelijke",
+        ] {
             assert_eq!(table.find_joined(&parts(other)), table.find(other), "{other}");
         }
-        assert_eq!(table.find_joined(&["eigen kracht".to_string()]), Some(1), "a part with a space is matched as written");
+        assert_eq!(
+            table.find_joined(&["eigen kracht".to_string()]),
+            Some(1),
+            "a part with a space is matched as written"
+        );
         assert_eq!(table.find_joined(&[]), None);
     }
 
@@ -803,7 +878,10 @@ mod tests {
         let alphabet = ["a", "b", "é", "z", "1"];
         let mut words: Vec<String> = vec![String::new()];
         for _ in 0..4 {
-            let longer: Vec<String> = words.iter().flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}"))).collect();
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
             words.extend(longer);
         }
         words.retain(|w| !w.is_empty());
@@ -811,10 +889,15 @@ mod tests {
         words.sort();
         words.dedup();
         let table = Strings::from_sorted(&words);
-        let prefixes = words.iter().flat_map(|w| [w.clone(), format!("{w}a"), format!("{w}\0")]).chain([String::new(), "\0".into(), "c".into(), "é\0".into()]);
+        let prefixes = words
+            .iter()
+            .flat_map(|w| [w.clone(), format!("{w}a"), format!("{w}\0")])
+            .chain([String::new(), "\0".into(), "c".into(), "é\0".into()]);
         for prefix in prefixes {
             let range = table.prefix_range(&prefix);
-            let expected: Vec<u32> = (0..words.len() as u32).filter(|&i| words[i as usize].starts_with(&prefix)).collect();
+            let expected: Vec<u32> = (0..words.len() as u32)
+                .filter(|&i| words[i as usize].starts_with(&prefix))
+                .collect();
             assert_eq!(range.clone().collect::<Vec<u32>>(), expected, "prefix {prefix:?}");
             assert!(expected.is_empty() || range.start == expected[0], "prefix {prefix:?}");
         }
@@ -828,7 +911,9 @@ mod tests {
         assert_eq!(shared, [0, 5, 5, 0, 4]);
         assert_eq!(rests, "regel\ngeving\ns\nzorg\né\n");
         assert_eq!(postcard::from_bytes::<Strings>(&bytes).expect("decodes"), table);
-        let decode = |shared: &[u32], rests: &str| postcard::from_bytes::<Strings>(&postcard::to_allocvec(&(shared, rests)).unwrap());
+        let decode = |shared: &[u32], rests: &str| {
+            postcard::from_bytes::<Strings>(&postcard::to_allocvec(&(shared, rests)).unwrap())
+        };
         assert!(decode(&[0, 0], "b\na\n").is_err(), "not sorted");
         assert!(decode(&[0, 1], "a\n\n").is_err(), "a repeat");
         assert!(decode(&[0, 1], "b\na\n").is_ok(), "b, ba");
@@ -837,7 +922,10 @@ mod tests {
         assert!(decode(&[0, 0], "a\n").is_err(), "a rest missing");
         assert!(decode(&[0], "a\nb\n").is_err(), "a rest left over");
         assert!(decode(&[u32::MAX], "a\n").is_err(), "shares more than there is");
-        assert!(postcard::to_allocvec(&Strings::from_sorted(&["a\nb"])).is_err(), "a line break cannot be stored");
+        assert!(
+            postcard::to_allocvec(&Strings::from_sorted(&["a\nb"])).is_err(),
+            "a line break cannot be stored"
+        );
     }
 
     #[test]
@@ -846,9 +934,15 @@ mod tests {
         let bytes = postcard::to_allocvec(&ids).expect("serialises");
         assert_eq!(postcard::from_bytes::<Vec<u32>>(&bytes).expect("steps"), [3, 1, 6]);
         let decoded: TermIds = postcard::from_bytes(&bytes).expect("decodes");
-        assert_eq!((decoded.position(4), decoded.position(5), decoded.last()), (Some(1), None, Some(10)));
+        assert_eq!(
+            (decoded.position(4), decoded.position(5), decoded.last()),
+            (Some(1), None, Some(10))
+        );
         for steps in [vec![3u32, 0], vec![1, u32::MAX]] {
-            assert!(postcard::from_bytes::<TermIds>(&postcard::to_allocvec(&steps).unwrap()).is_err(), "{steps:?} decoded");
+            assert!(
+                postcard::from_bytes::<TermIds>(&postcard::to_allocvec(&steps).unwrap()).is_err(),
+                "{steps:?} decoded"
+            );
         }
     }
 }

@@ -252,8 +252,15 @@ impl<'a> Index<'a> {
 
 /// The synonym groups as the index uses them: each entry as its folded terms.
 fn synonym_groups(written: &[Vec<String>]) -> Vec<SynonymGroup> {
-    let entry = |e: &String| analyze(e).into_iter().filter(|t| !t.joined).map(|t| t.term).collect::<Vec<_>>();
-    written.iter().map(|group| SynonymGroup { entries: group.iter().map(entry).filter(|e| !e.is_empty()).collect() }).collect()
+    let entry = |e: &String| {
+        analyze(e).into_iter().filter(|t| !t.joined).map(|t| t.term).collect::<Vec<_>>()
+    };
+    written
+        .iter()
+        .map(|group| SynonymGroup {
+            entries: group.iter().map(entry).filter(|e| !e.is_empty()).collect(),
+        })
+        .collect()
 }
 
 /// The listed phrases: every entry of more than one term in the synonym groups, its terms
@@ -262,7 +269,9 @@ fn phrase_table(synonyms: &[SynonymGroup]) -> Strings {
     // Insertion into a sorted list: the list is short, and a sort of strings would add its
     // own copy of the sort routine to the wasm (see crate::sort).
     let mut phrases: Vec<String> = Vec::new();
-    for phrase in synonyms.iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1).map(|e| e.join(" ")) {
+    for phrase in
+        synonyms.iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1).map(|e| e.join(" "))
+    {
         if let Err(at) = phrases.binary_search(&phrase) {
             phrases.insert(at, phrase);
         }

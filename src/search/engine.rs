@@ -225,27 +225,61 @@ impl<'a> Engine<'a> {
     }
 
     pub fn with_weights(corpus: &'a Corpus, index: &'a Index<'a>, weights: RankingWeights) -> Self {
-        let synonym_stems: Vec<Vec<Option<String>>> = index.synonyms().iter().map(|g| g.entries.iter().map(|e| (e.len() == 1).then(|| stem(&e[0]))).collect()).collect();
+        let synonym_stems: Vec<Vec<Option<String>>> = index
+            .synonyms()
+            .iter()
+            .map(|g| g.entries.iter().map(|e| (e.len() == 1).then(|| stem(&e[0]))).collect())
+            .collect();
         let synonym_keys = super::plan::synonym_keys(index, &synonym_stems);
         let n = corpus.passages.len().min(index.passage_count());
         let norms: Vec<[f32; FIELD_COUNT]> = (0..n as u32)
             .map(|p| {
                 let (lengths, avg) = (index.lengths(p), index.avg_lengths());
-                std::array::from_fn(|f| weights.k1 * (1.0 - weights.b + weights.b * lengths[f] as f32 / avg[f]))
+                std::array::from_fn(|f| {
+                    weights.k1 * (1.0 - weights.b + weights.b * lengths[f] as f32 / avg[f])
+                })
             })
             .collect();
         let once: Vec<f32> = norms.iter().map(|norms| field_score(&weights, norms, 1)).collect();
-        let impacts = Impacts::new(index, n, |tf, p| if tf == 1 { once[p] } else { field_score(&weights, &norms[p], tf) });
-        let idfs: Vec<f32> = (0..index.term_count() as u32).map(|t| idf(n, index.document_frequency(t))).collect();
-        let synonym_phrases = index.synonyms().iter().map(|g| g.entries.iter().map(|e| super::plan::phrase_facts(index, &idfs, e)).collect()).collect();
+        let impacts = Impacts::new(index, n, |tf, p| {
+            if tf == 1 {
+                once[p]
+            } else {
+                field_score(&weights, &norms[p], tf)
+            }
+        });
+        let idfs: Vec<f32> =
+            (0..index.term_count() as u32).map(|t| idf(n, index.document_frequency(t))).collect();
+        let synonym_phrases = index
+            .synonyms()
+            .iter()
+            .map(|g| g.entries.iter().map(|e| super::plan::phrase_facts(index, &idfs, e)).collect())
+            .collect();
         let phrase_max = index
             .listed_phrases()
             .map(|list| {
-                let scores = list.filter(|p| (p.passage as usize) < n).map(|p| phrase_field_score(&weights, &norms[p.passage as usize], p.tf[0].into()));
+                let scores = list.filter(|p| (p.passage as usize) < n).map(|p| {
+                    phrase_field_score(&weights, &norms[p.passage as usize], p.tf[0].into())
+                });
                 scores.fold(0.0, at_least)
             })
             .collect();
-        Engine { corpus, index, weights, synonym_stems, synonym_phrases, synonym_keys, meta: PassageMeta::new(corpus), letter_sets: spelling::letter_sets(index), norms, once, impacts, idfs, phrase_max, text_tokens: (0..n).map(|_| OnceLock::new()).collect() }
+        Engine {
+            corpus,
+            index,
+            weights,
+            synonym_stems,
+            synonym_phrases,
+            synonym_keys,
+            meta: PassageMeta::new(corpus),
+            letter_sets: spelling::letter_sets(index),
+            norms,
+            once,
+            impacts,
+            idfs,
+            phrase_max,
+            text_tokens: (0..n).map(|_| OnceLock::new()).collect(),
+        }
     }
 
     /// The tokens of passage `p`'s text, analysed once.
@@ -253,7 +287,12 @@ impl<'a> Engine<'a> {
         self.text_tokens[p].get_or_init(|| {
             let mut tokens = Vec::new();
             crate::text::Analyzer.each_token(&self.corpus.passages[p].text, |raw, term| {
-                tokens.push(TextToken { start: raw.start as u32, end: raw.end as u32, term: self.index.term_id(term).unwrap_or(u32::MAX), joined: raw.joined });
+                tokens.push(TextToken {
+                    start: raw.start as u32,
+                    end: raw.end as u32,
+                    term: self.index.term_id(term).unwrap_or(u32::MAX),
+                    joined: raw.joined,
+                });
             });
             tokens.into_boxed_slice()
         })
@@ -269,7 +308,9 @@ impl<'a> Engine<'a> {
             // The words after a start, compared without moving on: the next start may be
             // among them.
             let mut rest = words.clone();
-            let end = ids[1..].iter().try_fold(start, |_, &id| rest.next().filter(|t| t.term == id).ok_or(()));
+            let end = ids[1..]
+                .iter()
+                .try_fold(start, |_, &id| rest.next().filter(|t| t.term == id).ok_or(()));
             if let Ok(end) = end {
                 spans.push((start.start as usize, end.end as usize));
             }
@@ -315,11 +356,22 @@ impl<'a> Engine<'a> {
         })
     }
 
-    fn rank_with(&self, scratch: &mut Scratch, query: &Query, clauses: &[Clause], filters: &Filters, limit: usize) -> Vec<Scored> {
+    fn rank_with(
+        &self,
+        scratch: &mut Scratch,
+        query: &Query,
+        clauses: &[Clause],
+        filters: &Filters,
+        limit: usize,
+    ) -> Vec<Scored> {
         let excluded = self.excluded_passages(query);
         // Asked once per query, not per posting: most queries leave nothing out.
         let admits_all = excluded.is_empty() && filters.is_empty();
-        let admit = |p: u32| admits_all || ((excluded.is_empty() || excluded.binary_search(&p).is_err()) && (filters.is_empty() || self.meta.admits_all(filters, p)));
+        let admit = |p: u32| {
+            admits_all
+                || ((excluded.is_empty() || excluded.binary_search(&p).is_err())
+                    && (filters.is_empty() || self.meta.admits_all(filters, p)))
+        };
         if query.is_empty() || limit == 0 {
             let all = (0..self.passage_count() as u32).filter(|&p| admit(p));
             return all.take(limit).map(|passage| Scored { passage, score: 0.0 }).collect();
@@ -332,25 +384,43 @@ impl<'a> Engine<'a> {
                 // A passage's score is its best match of the one clause. Not committed: what
                 // commit adds (coverage, distance, the sum) nothing reads here, and the reset
                 // clears the passages the clause reached.
-                top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.slots[p as usize].best }).collect()
+                top.sorted()
+                    .iter()
+                    .map(|&(_, p)| Scored { passage: p, score: scratch.slots[p as usize].best })
+                    .collect()
             }
             _ => {
                 let order = self.clause_order(scratch, clauses);
-                if !(limit <= MAX_KEPT && self.rank_matching_all(scratch, clauses, &order, limit, &admit)) {
+                if !(limit <= MAX_KEPT
+                    && self.rank_matching_all(scratch, clauses, &order, limit, &admit))
+                {
                     scratch.reset();
                     self.score_clauses(scratch, clauses, &order);
                 }
                 scratch.clause_order = order;
-                let candidates = scratch.touched.iter().copied().filter(|&p| scratch.slots[p as usize].coverage != 0 && admit(p));
+                let candidates = scratch
+                    .touched
+                    .iter()
+                    .copied()
+                    .filter(|&p| scratch.slots[p as usize].coverage != 0 && admit(p));
                 if limit <= MAX_KEPT {
                     for p in candidates {
                         top.offer(p, rank_key(scratch, p), false);
                     }
-                    top.sorted().iter().map(|&(_, p)| Scored { passage: p, score: scratch.slots[p as usize].score }).collect()
+                    top.sorted()
+                        .iter()
+                        .map(|&(_, p)| Scored {
+                            passage: p,
+                            score: scratch.slots[p as usize].score,
+                        })
+                        .collect()
                 } else {
                     let mut ranked: Vec<u32> = candidates.collect();
                     top_k(&mut ranked, limit, |p| rank_key(scratch, p));
-                    ranked.into_iter().map(|p| Scored { passage: p, score: scratch.slots[p as usize].score }).collect()
+                    ranked
+                        .into_iter()
+                        .map(|p| Scored { passage: p, score: scratch.slots[p as usize].score })
+                        .collect()
                 }
             }
         };
@@ -361,7 +431,13 @@ impl<'a> Engine<'a> {
     /// Ranks the passages of one clause that counts: the champions of its long lists first,
     /// and the rest of those lists only if the champions cannot decide the `k` best. A
     /// passage's key is its closest tier and its best score, over all the clause's terms.
-    fn rank_one_clause(&self, scratch: &mut Scratch, top: &mut TopK, clause: &Clause, admit: &impl Fn(u32) -> bool) {
+    fn rank_one_clause(
+        &self,
+        scratch: &mut Scratch,
+        top: &mut TopK,
+        clause: &Clause,
+        admit: &impl Fn(u32) -> bool,
+    ) {
         let mut rest_bound = 0.0f32;
         // Buffers of the scratch, taken for the call and given back empty.
         let (mut bounds, mut keyed, mut unread, mut unread_phrases) = (
@@ -370,10 +446,19 @@ impl<'a> Engine<'a> {
             std::mem::take(&mut scratch.unread),
             std::mem::take(&mut scratch.unread_phrases),
         );
-        bounds.extend(clause.terms.iter().map(|e| self.term_weight(clause, e)).zip(&clause.terms).map(|(weight, e)| (weight, weight * self.impacts.max(e.term))));
+        bounds.extend(
+            clause
+                .terms
+                .iter()
+                .map(|e| self.term_weight(clause, e))
+                .zip(&clause.terms)
+                .map(|(weight, e)| (weight, weight * self.impacts.max(e.term))),
+        );
         // The closest terms first, as they decide the members; among equals the strongest
         // first, so that the weakest member's score rises early and weak lists are skipped.
-        let key = |(e, &(_, bound)): (&Expansion, &(f32, f32))| (e.kind.tier() as u64) << 32 | crate::sort::higher_first(bound);
+        let key = |(e, &(_, bound)): (&Expansion, &(f32, f32))| {
+            (e.kind.tier() as u64) << 32 | crate::sort::higher_first(bound)
+        };
         keyed.extend(clause.terms.iter().zip(&bounds).map(key).zip(0..));
         crate::sort::sort(&mut keyed);
         for &(_, i) in &keyed {
@@ -401,7 +486,9 @@ impl<'a> Engine<'a> {
         for (i, alternative) in clause.phrases.iter().enumerate() {
             let weight = self.phrase_weight(clause, alternative);
             // A listed phrase's postings are a list like a term's, with a known best score.
-            if let Some(bound) = alternative.facts.listed.map(|i| weight * self.phrase_max[i as usize]) {
+            if let Some(bound) =
+                alternative.facts.listed.map(|i| weight * self.phrase_max[i as usize])
+            {
                 if top.is_full() && bound < top.min_score() {
                     rest_bound = at_least(rest_bound, bound);
                     unread_phrases.push(i as u32);
@@ -419,13 +506,19 @@ impl<'a> Engine<'a> {
         let exact = (unread.is_empty() && unread_phrases.is_empty()) || {
             let min_score = top.min_score();
             let weakest_tier = top.weakest_key().map(|key| u16::MAX - (key >> 32) as u16);
-            let unread_tiers = unread.iter().map(|&i| clause.terms[i as usize].kind).chain(unread_phrases.iter().map(|&i| clause.phrases[i as usize].kind));
+            let unread_tiers = unread
+                .iter()
+                .map(|&i| clause.terms[i as usize].kind)
+                .chain(unread_phrases.iter().map(|&i| clause.phrases[i as usize].kind));
             let u = unread_tiers.map(MatchKind::tier).min().unwrap_or(u8::MAX);
             weakest_tier.is_some_and(|w| u16::from(u) >= w)
                 && rest_bound < min_score
                 && scratch.clause_touched.iter().all(|&p| {
                     let slot = &scratch.slots[p as usize];
-                    slot.flags & IN_TOP != 0 || slot.best_tier <= u || slot.best < min_score || !admit(p)
+                    slot.flags & IN_TOP != 0
+                        || slot.best_tier <= u
+                        || slot.best < min_score
+                        || !admit(p)
                 })
         };
         if !exact {
@@ -444,13 +537,28 @@ impl<'a> Engine<'a> {
         keyed.clear();
         unread.clear();
         unread_phrases.clear();
-        (scratch.bounds, scratch.keyed, scratch.unread, scratch.unread_phrases) = (bounds, keyed, unread, unread_phrases);
+        (scratch.bounds, scratch.keyed, scratch.unread, scratch.unread_phrases) =
+            (bounds, keyed, unread, unread_phrases);
     }
 
-    fn read_phrase(&self, scratch: &mut Scratch, top: &mut TopK, alternative: &PhraseAlternative, weight: f32, admit: &impl Fn(u32) -> bool) {
+    fn read_phrase(
+        &self,
+        scratch: &mut Scratch,
+        top: &mut TopK,
+        alternative: &PhraseAlternative,
+        weight: f32,
+        admit: &impl Fn(u32) -> bool,
+    ) {
         self.each_phrase_passage(&alternative.terms, alternative.facts.listed, |passage, count| {
             let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
-            self.touch(scratch, top, passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier(), admit);
+            self.touch(
+                scratch,
+                top,
+                passage,
+                weight * self.field_score(&tf, passage as usize),
+                alternative.kind.tier(),
+                admit,
+            );
         });
     }
 
@@ -466,11 +574,25 @@ impl<'a> Engine<'a> {
         alternative.weight * clause.factor * alternative.facts.idf.min(clause.cap)
     }
 
-    fn read_list(&self, scratch: &mut Scratch, top: &mut TopK, e: &Expansion, weight: f32, admit: &impl Fn(u32) -> bool) {
+    fn read_list(
+        &self,
+        scratch: &mut Scratch,
+        top: &mut TopK,
+        e: &Expansion,
+        weight: f32,
+        admit: &impl Fn(u32) -> bool,
+    ) {
         let n = self.passage_count();
         for (p, tf) in self.index.postings(e.term).raw() {
             if (p as usize) < n {
-                self.touch(scratch, top, p, weight * self.posting_score(p as usize, tf), e.kind.tier(), admit);
+                self.touch(
+                    scratch,
+                    top,
+                    p,
+                    weight * self.posting_score(p as usize, tf),
+                    e.kind.tier(),
+                    admit,
+                );
             }
         }
     }
@@ -479,9 +601,19 @@ impl<'a> Engine<'a> {
     /// if its key may get it in. Inlined into its loops: called for every posting read, and
     /// the call itself (saving registers, passing seven arguments) cost about a fifth of it.
     #[inline(always)]
-    fn touch(&self, scratch: &mut Scratch, top: &mut TopK, passage: u32, score: f32, tier: u8, admit: &impl Fn(u32) -> bool) {
+    fn touch(
+        &self,
+        scratch: &mut Scratch,
+        top: &mut TopK,
+        passage: u32,
+        score: f32,
+        tier: u8,
+        admit: &impl Fn(u32) -> bool,
+    ) {
         let slot = scratch.offer(passage, score, tier);
-        let key = 1 << 48 | ((u16::MAX - u16::from(slot.best_tier)) as u64) << 32 | non_negative(slot.best).to_bits() as u64;
+        let key = 1 << 48
+            | ((u16::MAX - u16::from(slot.best_tier)) as u64) << 32
+            | non_negative(slot.best).to_bits() as u64;
         let member = slot.flags & IN_TOP != 0;
         if key < top.threshold() || !admit(passage) {
             return;
@@ -538,7 +670,13 @@ impl<'a> Engine<'a> {
         if query.is_empty() {
             (0..self.passage_count() as u32).filter(kept).collect()
         } else {
-            scratch.touched.iter().copied().filter(|&p| scratch.slots[p as usize].coverage != 0).filter(kept).collect()
+            scratch
+                .touched
+                .iter()
+                .copied()
+                .filter(|&p| scratch.slots[p as usize].coverage != 0)
+                .filter(kept)
+                .collect()
         }
     }
 
@@ -565,7 +703,12 @@ impl<'a> Engine<'a> {
     fn clause_order(&self, scratch: &mut Scratch, clauses: &[Clause]) -> Vec<usize> {
         let cost = |c: &Clause| -> usize {
             let terms = c.terms.iter().map(|e| self.index.document_frequency(e.term));
-            let phrases = c.phrases.iter().flat_map(|a| a.terms.iter()).filter_map(|t| self.index.term_id(t)).map(|t| self.index.document_frequency(t));
+            let phrases = c
+                .phrases
+                .iter()
+                .flat_map(|a| a.terms.iter())
+                .filter_map(|t| self.index.term_id(t))
+                .map(|t| self.index.document_frequency(t));
             terms.chain(phrases).sum()
         };
         let mut order = std::mem::take(&mut scratch.clause_order);
@@ -576,7 +719,12 @@ impl<'a> Engine<'a> {
         }
         let keyed = &mut scratch.keyed;
         keyed.clear();
-        keyed.extend(clauses.iter().map(|c| ((c.mask == 0) as u64) << 63 | (cost(c) as u64).min(u64::MAX >> 1)).zip(0..));
+        keyed.extend(
+            clauses
+                .iter()
+                .map(|c| ((c.mask == 0) as u64) << 63 | (cost(c) as u64).min(u64::MAX >> 1))
+                .zip(0..),
+        );
         crate::sort::sort(keyed);
         order.extend(keyed.iter().map(|&(_, i)| i as usize));
         keyed.clear();
@@ -597,8 +745,18 @@ impl<'a> Engine<'a> {
     /// words. If at least `limit` admitted passages match all words, the best of them are the
     /// answer, with their full scores, and this returns true; otherwise the caller starts
     /// over and scores every passage.
-    fn rank_matching_all(&self, scratch: &mut Scratch, clauses: &[Clause], order: &[usize], limit: usize, admit: &impl Fn(u32) -> bool) -> bool {
-        let (Some(&first), all) = (order.first(), clauses.iter().fold(0u32, |m, c| m | c.mask)) else { return false };
+    fn rank_matching_all(
+        &self,
+        scratch: &mut Scratch,
+        clauses: &[Clause],
+        order: &[usize],
+        limit: usize,
+        admit: &impl Fn(u32) -> bool,
+    ) -> bool {
+        let (Some(&first), all) = (order.first(), clauses.iter().fold(0u32, |m, c| m | c.mask))
+        else {
+            return false;
+        };
         let own = clauses[first].mask;
         let shared = clauses.iter().enumerate().any(|(i, c)| i != first && c.mask & own != 0);
         if own == 0 || own == all || shared {
@@ -607,7 +765,11 @@ impl<'a> Engine<'a> {
         for (k, &i) in order.iter().enumerate() {
             self.score_clause(scratch, &clauses[i], k > 0);
         }
-        let complete = scratch.touched.iter().filter(|&&p| scratch.slots[p as usize].coverage == all && admit(p)).count();
+        let complete = scratch
+            .touched
+            .iter()
+            .filter(|&&p| scratch.slots[p as usize].coverage == all && admit(p))
+            .count();
         complete >= limit
     }
 
@@ -615,7 +777,9 @@ impl<'a> Engine<'a> {
     /// passages that match a clause that counts, if `only_matching`.
     fn score_clause(&self, scratch: &mut Scratch, clause: &Clause, only_matching: bool) {
         let n = self.passage_count();
-        let wanted = |scratch: &Scratch, p: u32| (p as usize) < n && (!only_matching || scratch.slots[p as usize].coverage != 0);
+        let wanted = |scratch: &Scratch, p: u32| {
+            (p as usize) < n && (!only_matching || scratch.slots[p as usize].coverage != 0)
+        };
         for e in &clause.terms {
             let (weight, tier) = (self.term_weight(clause, e), e.kind.tier());
             for (p, tf) in self.index.postings(e.term).raw() {
@@ -629,11 +793,19 @@ impl<'a> Engine<'a> {
             // Gathered first: read in place, the phrase's loop changed how the terms' loop
             // above was compiled (thousands of instructions more per long query).
             let mut found = Vec::new();
-            self.each_phrase_passage(&alternative.terms, alternative.facts.listed, |passage, count| found.push((passage, count)));
+            self.each_phrase_passage(
+                &alternative.terms,
+                alternative.facts.listed,
+                |passage, count| found.push((passage, count)),
+            );
             for (passage, count) in found {
                 if wanted(scratch, passage) {
                     let tf = [count.min(u8::MAX as usize) as u8, 0, 0, 0];
-                    scratch.offer(passage, weight * self.field_score(&tf, passage as usize), alternative.kind.tier());
+                    scratch.offer(
+                        passage,
+                        weight * self.field_score(&tf, passage as usize),
+                        alternative.kind.tier(),
+                    );
                 }
             }
         }
@@ -665,13 +837,20 @@ impl<'a> Engine<'a> {
     /// read to check (at most [`MAX_PHRASE_CHECKS`] of them).
     pub(super) fn phrase_passages(&self, phrase: &[String]) -> Vec<(u32, usize)> {
         let mut found = Vec::new();
-        self.each_phrase_passage(phrase, self.index.listed_phrase_id(phrase), |passage, count| found.push((passage, count)));
+        self.each_phrase_passage(phrase, self.index.listed_phrase_id(phrase), |passage, count| {
+            found.push((passage, count))
+        });
         found
     }
 
     /// [`Engine::phrase_passages`] given to `f` one by one, the phrase's place among the listed
     /// phrases known: a listed phrase's postings are read, not gathered.
-    fn each_phrase_passage(&self, phrase: &[String], listed: Option<u32>, mut f: impl FnMut(u32, usize)) {
+    fn each_phrase_passage(
+        &self,
+        phrase: &[String],
+        listed: Option<u32>,
+        mut f: impl FnMut(u32, usize),
+    ) {
         if let Some(listed) = listed {
             let n = self.passage_count();
             for p in self.index.listed_phrase_postings(listed) {
@@ -681,7 +860,9 @@ impl<'a> Engine<'a> {
             }
             return;
         }
-        self.checked_phrase_passages(phrase).into_iter().for_each(|(passage, count)| f(passage, count));
+        self.checked_phrase_passages(phrase)
+            .into_iter()
+            .for_each(|(passage, count)| f(passage, count));
     }
 
     /// The passages holding all of an unlisted phrase's words, read to check.
@@ -692,7 +873,10 @@ impl<'a> Engine<'a> {
         // Walk the rarest word's passages; the others' lists only move forward.
         let mut ids = words.clone();
         crate::sort::sort_by_key(&mut ids, |&t| self.index.document_frequency(t) as u64);
-        let mut lists: Vec<_> = ids.iter().map(|&t| self.index.postings(t).filter(|p| p.tf[0] > 0).peekable()).collect();
+        let mut lists: Vec<_> = ids
+            .iter()
+            .map(|&t| self.index.postings(t).filter(|p| p.tf[0] > 0).peekable())
+            .collect();
         let Some((rarest, others)) = lists.split_first_mut() else { return Vec::new() };
         let mut found = Vec::new();
         let mut checked = 0;
@@ -862,7 +1046,10 @@ fn at_least(x: f32, floor: f32) -> f32 {
 }
 
 /// Moves a posting list forward to `passage`; true if the passage is in it.
-fn advance_to(list: &mut std::iter::Peekable<impl Iterator<Item = crate::index::Posting>>, passage: u32) -> bool {
+fn advance_to(
+    list: &mut std::iter::Peekable<impl Iterator<Item = crate::index::Posting>>,
+    passage: u32,
+) -> bool {
     while list.next_if(|q| q.passage < passage).is_some() {}
     list.peek().is_some_and(|q| q.passage == passage)
 }
@@ -924,13 +1111,22 @@ mod tests {
         let texts: Vec<&str> = engine.corpus.passages.iter().map(|p| p.text.as_str()).collect();
         let mut checked = 0;
         for (p, text) in texts.iter().enumerate() {
-            let words: Vec<String> = analyze(text).into_iter().filter(|t| !t.joined).map(|t| t.term).collect();
-            let next: Vec<String> = analyze(texts[(p + 1) % texts.len()]).into_iter().filter(|t| !t.joined).map(|t| t.term).collect();
+            let words: Vec<String> =
+                analyze(text).into_iter().filter(|t| !t.joined).map(|t| t.term).collect();
+            let next: Vec<String> = analyze(texts[(p + 1) % texts.len()])
+                .into_iter()
+                .filter(|t| !t.joined)
+                .map(|t| t.term)
+                .collect();
             let runs = words.windows(2).chain(words.windows(3)).map(<[String]>::to_vec);
             let strangers = words.iter().zip(&next).map(|(a, b)| vec![a.clone(), b.clone()]);
             for phrase in runs.chain(strangers) {
                 let Some(ids) = engine.phrase_ids(&phrase) else { continue };
-                assert_eq!(engine.phrase_spans_in(p, &ids), super::super::phrase_spans(text, &phrase), "{phrase:?} in passage {p}");
+                assert_eq!(
+                    engine.phrase_spans_in(p, &ids),
+                    super::super::phrase_spans(text, &phrase),
+                    "{phrase:?} in passage {p}"
+                );
                 checked += 1;
             }
         }
@@ -952,7 +1148,11 @@ mod tests {
                 if entry.len() > 1 {
                     let listed = facts.listed.expect("every multi-word synonym is a listed phrase");
                     // What the listed postings hold is what checking the words' positions finds.
-                    let listed: Vec<(u32, usize)> = engine.index.listed_phrase_postings(listed).map(|p| (p.passage, p.tf[0] as usize)).collect();
+                    let listed: Vec<(u32, usize)> = engine
+                        .index
+                        .listed_phrase_postings(listed)
+                        .map(|p| (p.passage, p.tf[0] as usize))
+                        .collect();
                     assert_eq!(listed, engine.checked_phrase_passages(entry), "{entry:?}");
                     phrases += 1;
                     occurring += usize::from(!listed.is_empty());

@@ -34,8 +34,11 @@ impl<'i> TermLookup<'i> {
             .filter(|(_, c)| c.mask != 0)
             .flat_map(|(c, clause)| clause.terms.iter().map(move |e| (e.term, c, e.kind)))
             .collect();
-        crate::sort::sort_by_key(&mut entries, |&(term, clause, kind)| (term as u64) << 32 | (clause as u64).min(0xff_ffff) << 8 | kind as u64);
-        let entries: Vec<(u32, &str, usize, MatchKind)> = entries.into_iter().map(|(t, c, k)| (t, index.term(t), c, k)).collect();
+        crate::sort::sort_by_key(&mut entries, |&(term, clause, kind)| {
+            (term as u64) << 32 | (clause as u64).min(0xff_ffff) << 8 | kind as u64
+        });
+        let entries: Vec<(u32, &str, usize, MatchKind)> =
+            entries.into_iter().map(|(t, c, k)| (t, index.term(t), c, k)).collect();
         let lengths = entries.iter().fold(0, |bits, e| bits | 1 << e.1.len().min(63));
         TermLookup { entries, lengths }
     }
@@ -59,12 +62,21 @@ impl<'i> TermLookup<'i> {
 }
 
 impl Engine<'_> {
-    pub(super) fn hit(&self, clauses: &[Clause], lookup: &TermLookup, passage: u32, score: f32, coverage: u32) -> Hit {
+    pub(super) fn hit(
+        &self,
+        clauses: &[Clause],
+        lookup: &TermLookup,
+        passage: u32,
+        score: f32,
+        coverage: u32,
+    ) -> Hit {
         let p = passage as usize;
         let text = &self.corpus.passages[p].text;
         let mut best: Vec<Option<(MatchKind, String)>> = vec![None; clauses.len()];
         let mut marks = Vec::new();
-        let explained = |best: &[Option<(MatchKind, String)>]| clauses.iter().zip(best).all(|(c, b)| c.mask == 0 || b.is_some());
+        let explained = |best: &[Option<(MatchKind, String)>]| {
+            clauses.iter().zip(best).all(|(c, b)| c.mask == 0 || b.is_some())
+        };
         if !lookup.entries.is_empty() {
             // The text from its tokens as analysed once; the other fields only for words the
             // text does not explain.
@@ -75,7 +87,8 @@ impl Engine<'_> {
                 }
             }
             if !explained(&best) {
-                for field_text in field_texts(self.corpus, p).iter().skip(Field::Text as usize + 1) {
+                for field_text in field_texts(self.corpus, p).iter().skip(Field::Text as usize + 1)
+                {
                     Analyzer.each_token(field_text, |_, term| {
                         for &(_, _, c, kind) in lookup.get(term) {
                             improve(&mut best[c], kind, term);
@@ -89,7 +102,9 @@ impl Engine<'_> {
         }
         for (c, clause) in clauses.iter().enumerate().filter(|(_, c)| c.mask != 0) {
             for alternative in &clause.phrases {
-                let spans = self.phrase_ids(&alternative.terms).map_or_else(Vec::new, |ids| self.phrase_spans_in(p, &ids));
+                let spans = self
+                    .phrase_ids(&alternative.terms)
+                    .map_or_else(Vec::new, |ids| self.phrase_spans_in(p, &ids));
                 if !spans.is_empty() {
                     marks.extend(spans);
                     improve(&mut best[c], alternative.kind, &alternative.terms.join(" "));
@@ -100,7 +115,9 @@ impl Engine<'_> {
         let matched = clauses
             .iter()
             .zip(best)
-            .filter_map(|(clause, best)| best.map(|(kind, term)| Match { query: clause.label.to_string(), term, kind }))
+            .filter_map(|(clause, best)| {
+                best.map(|(kind, term)| Match { query: clause.label.to_string(), term, kind })
+            })
             .collect();
         Hit {
             passage,
@@ -123,7 +140,9 @@ fn improve(best: &mut Option<(MatchKind, String)>, kind: MatchKind, term: &str) 
 
 /// Sorted, with overlapping and touching ranges joined.
 pub(super) fn merge(mut marks: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    crate::sort::sort_by_key(&mut marks, |&(s, e)| (s.min(u32::MAX as usize) as u64) << 32 | e.min(u32::MAX as usize) as u64);
+    crate::sort::sort_by_key(&mut marks, |&(s, e)| {
+        (s.min(u32::MAX as usize) as u64) << 32 | e.min(u32::MAX as usize) as u64
+    });
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
     for (s, e) in marks {
         match merged.last_mut() {
@@ -156,14 +175,23 @@ mod tests {
     #[track_caller]
     fn check_phrase(text: &str, phrase: &str, expected: &[&str]) {
         let terms: Vec<String> = phrase.split(' ').map(str::to_string).collect();
-        let got: Vec<&str> = phrase_spans(text, &terms).into_iter().map(|(s, e)| &text[s..e]).collect();
+        let got: Vec<&str> =
+            phrase_spans(text, &terms).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(got, expected, "{phrase:?} in {text:?}");
     }
 
     #[test]
     fn phrases_match_word_for_word_after_folding() {
-        check_phrase("Staan ze dichter bij de burger? Ja.", "dichter bij de burger", &["dichter bij de burger"]);
-        check_phrase("DICHTER BIJ de Burger, dichter bij de burger", "dichter bij de burger", &["DICHTER BIJ de Burger", "dichter bij de burger"]);
+        check_phrase(
+            "Staan ze dichter bij de burger? Ja.",
+            "dichter bij de burger",
+            &["dichter bij de burger"],
+        );
+        check_phrase(
+            "DICHTER BIJ de Burger, dichter bij de burger",
+            "dichter bij de burger",
+            &["DICHTER BIJ de Burger", "dichter bij de burger"],
+        );
         check_phrase("wet- en regelgeving", "wet en regelgeving", &["wet- en regelgeving"]);
         check_phrase("één gezin-één plan", "gezin een plan", &["gezin-één plan"]);
         check_phrase("dichter bij burger", "dichter bij de burger", &[]);

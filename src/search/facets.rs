@@ -34,8 +34,14 @@ impl Filters {
     /// Resolves filter values from the URL against the corpus; values that name nothing are
     /// ignored.
     pub fn from_params(params: &crate::state::FilterParams, corpus: &Corpus) -> Filters {
-        let themes = params.themes.iter().filter_map(|id| corpus.themes.iter().position(|t| &t.id == id).map(|i| i as ThemeIdx));
-        let documents = params.documents.iter().filter_map(|id| corpus.articles().find(|(_, d)| &d.id == id).map(|(i, _)| i));
+        let themes = params
+            .themes
+            .iter()
+            .filter_map(|id| corpus.themes.iter().position(|t| &t.id == id).map(|i| i as ThemeIdx));
+        let documents = params
+            .documents
+            .iter()
+            .filter_map(|id| corpus.articles().find(|(_, d)| &d.id == id).map(|(i, _)| i));
         let years = params.years.iter().filter_map(|y| match y.as_str() {
             "onbekend" => Some(None),
             y => y.parse::<u16>().ok().map(Some),
@@ -50,7 +56,11 @@ impl Filters {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.themes.is_empty() && self.stances.is_empty() && self.kinds.is_empty() && self.documents.is_empty() && self.years.is_empty()
+        self.themes.is_empty()
+            && self.stances.is_empty()
+            && self.kinds.is_empty()
+            && self.documents.is_empty()
+            && self.years.is_empty()
     }
 }
 
@@ -76,11 +86,22 @@ impl PassageMeta {
         let n = corpus.passages.len() as u32;
         let years = all_years(corpus);
         let year: Vec<Option<u16>> = (0..n).map(|p| year_of(corpus, p)).collect();
-        let year_slot = year.iter().map(|y| years.iter().position(|x| x == y).expect("all_years holds every year") as u16).collect();
+        let year_slot = year
+            .iter()
+            .map(|y| years.iter().position(|x| x == y).expect("all_years holds every year") as u16)
+            .collect();
         PassageMeta {
-            themes: corpus.passages.iter().map(|p| p.themes.iter().fold(0u64, |m, &t| m | 1 << (t % 64))).collect(),
+            themes: corpus
+                .passages
+                .iter()
+                .map(|p| p.themes.iter().fold(0u64, |m, &t| m | 1 << (t % 64)))
+                .collect(),
             stance: corpus.passages.iter().map(|p| p.stance as u8).collect(),
-            kind: corpus.passages.iter().map(|p| corpus.documents[p.document as usize].kind as u8).collect(),
+            kind: corpus
+                .passages
+                .iter()
+                .map(|p| corpus.documents[p.document as usize].kind as u8)
+                .collect(),
             article: corpus.passages.iter().map(|p| corpus.article_of(p.document)).collect(),
             year,
             years,
@@ -95,10 +116,23 @@ impl PassageMeta {
         let check = |d: Dimension, ok: bool| skip == Some(d) || ok;
         let themes = filters.themes.iter().fold(0u64, |m, &t| m | 1 << (t % 64));
         check(Dimension::Theme, filters.themes.is_empty() || self.themes[p] & themes != 0)
-            && check(Dimension::Stance, filters.stances.is_empty() || filters.stances.iter().any(|&s| s as u8 == self.stance[p]))
-            && check(Dimension::Kind, filters.kinds.is_empty() || filters.kinds.iter().any(|&k| k as u8 == self.kind[p]))
-            && check(Dimension::Document, filters.documents.is_empty() || filters.documents.contains(&self.article[p]))
-            && check(Dimension::Year, filters.years.is_empty() || filters.years.contains(&self.year[p]))
+            && check(
+                Dimension::Stance,
+                filters.stances.is_empty()
+                    || filters.stances.iter().any(|&s| s as u8 == self.stance[p]),
+            )
+            && check(
+                Dimension::Kind,
+                filters.kinds.is_empty() || filters.kinds.iter().any(|&k| k as u8 == self.kind[p]),
+            )
+            && check(
+                Dimension::Document,
+                filters.documents.is_empty() || filters.documents.contains(&self.article[p]),
+            )
+            && check(
+                Dimension::Year,
+                filters.years.is_empty() || filters.years.contains(&self.year[p]),
+            )
     }
 
     /// True if the passage passes every filter.
@@ -136,7 +170,12 @@ pub struct Facets {
 
 impl Facets {
     /// Counts over `candidates` (the passages the query matches) under `filters`.
-    pub fn count(corpus: &Corpus, meta: &PassageMeta, candidates: &[u32], filters: &Filters) -> Facets {
+    pub fn count(
+        corpus: &Corpus,
+        meta: &PassageMeta,
+        candidates: &[u32],
+        filters: &Filters,
+    ) -> Facets {
         let mut facets = Facets {
             themes: vec![0; corpus.themes.len()],
             documents: meta.articles.iter().map(|&a| (a, 0)).collect(),
@@ -180,7 +219,8 @@ impl Facets {
 
 /// Every year a passage can have, ascending, with "no date" last.
 pub fn all_years(corpus: &Corpus) -> Vec<Option<u16>> {
-    let mut years: Vec<Option<u16>> = (0..corpus.passages.len() as u32).map(|p| year_of(corpus, p)).collect();
+    let mut years: Vec<Option<u16>> =
+        (0..corpus.passages.len() as u32).map(|p| year_of(corpus, p)).collect();
     crate::sort::sort_by_key(&mut years, |y| y.map_or(1 << 16, u64::from));
     years.dedup();
     years

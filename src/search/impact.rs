@@ -58,12 +58,23 @@ impl Impacts {
     /// Champions of every list longer than [`LONG_LIST`], scoring each posting with
     /// `field_score(tf byte, passage)`; passages at or beyond `passages` are not searched.
     pub fn new(index: &Index, passages: usize, field_score: impl Fn(u8, usize) -> f32) -> Impacts {
-        let mut impacts = Impacts { slot: vec![0; index.term_count()], lists: Vec::new(), max: vec![0.0; index.term_count()] };
+        let mut impacts = Impacts {
+            slot: vec![0; index.term_count()],
+            lists: Vec::new(),
+            max: vec![0.0; index.term_count()],
+        };
         let mut scored: Vec<(u32, f32)> = Vec::new();
         for term in 0..index.term_count() as u32 {
             scored.clear();
-            scored.extend(index.postings(term).raw().filter(|&(p, _)| (p as usize) < passages).map(|(p, tf)| (p, field_score(tf, p as usize))));
-            impacts.max[term as usize] = scored.iter().fold(0.0, |m, e| if e.1 > m { e.1 } else { m });
+            scored.extend(
+                index
+                    .postings(term)
+                    .raw()
+                    .filter(|&(p, _)| (p as usize) < passages)
+                    .map(|(p, tf)| (p, field_score(tf, p as usize))),
+            );
+            impacts.max[term as usize] =
+                scored.iter().fold(0.0, |m, e| if e.1 > m { e.1 } else { m });
             if scored.len() > LONG_LIST {
                 impacts.lists.push(champions(&scored));
                 impacts.slot[term as usize] = impacts.lists.len() as u32;
@@ -88,7 +99,11 @@ impl Impacts {
 fn champions(scored: &[(u32, f32)]) -> Champions {
     use crate::sort::{higher_first, select, sort, Keyed};
     // Best score first, then the earlier passage; the payload is the place in `scored`.
-    let mut keyed: Vec<Keyed> = scored.iter().enumerate().map(|(i, &(p, s))| (higher_first(s) << 32 | p as u64, i as u32)).collect();
+    let mut keyed: Vec<Keyed> = scored
+        .iter()
+        .enumerate()
+        .map(|(i, &(p, s))| (higher_first(s) << 32 | p as u64, i as u32))
+        .collect();
     let score = |e: &Keyed| scored[e.1 as usize].1;
     select(&mut keyed, CHAMPIONS - 1);
     let last = score(&keyed[CHAMPIONS - 1]);
@@ -108,8 +123,16 @@ fn champions(scored: &[(u32, f32)]) -> Champions {
     }
     let mut best: Vec<Keyed> = head.iter().chain(ties.iter().take(room)).copied().collect();
     sort(&mut best);
-    let rest = if tied > room { last } else { tail[tied..].iter().map(score).fold(0.0, |m, s| if s > m { s } else { m }) };
-    Champions { whole: best.len() == scored.len(), best: best.iter().map(|e| scored[e.1 as usize]).collect(), rest }
+    let rest = if tied > room {
+        last
+    } else {
+        tail[tied..].iter().map(score).fold(0.0, |m, s| if s > m { s } else { m })
+    };
+    Champions {
+        whole: best.len() == scored.len(),
+        best: best.iter().map(|e| scored[e.1 as usize]).collect(),
+        rest,
+    }
 }
 
 #[cfg(test)]
@@ -120,11 +143,15 @@ mod tests {
     fn champions_are_the_best_and_the_rest_scores_less() {
         let scored: Vec<(u32, f32)> = (0..500).map(|p| (p, (p % 97) as f32)).collect();
         let c = champions(&scored);
-        assert!(c.best.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)), "best first");
+        assert!(
+            c.best.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)),
+            "best first"
+        );
         assert!(c.best.len() >= CHAMPIONS && c.best.len() <= MAX_CHAMPIONS);
         let last = c.best.last().expect("champions").1;
         assert!(c.rest < last, "rest {} below the last champion {last}", c.rest);
-        let outside = scored.iter().filter(|e| !c.best.contains(e)).map(|e| e.1).fold(0.0, f32::max);
+        let outside =
+            scored.iter().filter(|e| !c.best.contains(e)).map(|e| e.1).fold(0.0, f32::max);
         assert_eq!(c.rest, outside);
     }
 
@@ -132,8 +159,12 @@ mod tests {
     fn champions_that_are_the_whole_list_say_so() {
         let distinct: Vec<(u32, f32)> = (0..CHAMPIONS as u32 + 1).map(|p| (p, p as f32)).collect();
         let c = champions(&distinct);
-        assert!(!c.whole && c.best.len() == CHAMPIONS && c.rest == 0.0, "one posting left: passage 0, scoring 0");
-        let tied: Vec<(u32, f32)> = (0..CHAMPIONS as u32 + 5).map(|p| (p, if p < 3 { 2.0 } else { 1.0 })).collect();
+        assert!(
+            !c.whole && c.best.len() == CHAMPIONS && c.rest == 0.0,
+            "one posting left: passage 0, scoring 0"
+        );
+        let tied: Vec<(u32, f32)> =
+            (0..CHAMPIONS as u32 + 5).map(|p| (p, if p < 3 { 2.0 } else { 1.0 })).collect();
         let c = champions(&tied);
         assert!(c.whole && c.best.len() == tied.len(), "ties took in every posting");
         let many: Vec<(u32, f32)> = (0..MAX_CHAMPIONS as u32 + 1).map(|p| (p, 1.0)).collect();

@@ -17,11 +17,13 @@ mod topk;
 mod weights;
 
 pub use engine::{Engine, Hit, Match, MatchKind, Results, Scored, MAX_PHRASE_CHECKS};
-pub use impact::{CHAMPIONS, LONG_LIST};
 pub use explain::phrase_spans;
 pub use facets::{all_years, year_id, year_of, Facets, Filters};
+pub use impact::{CHAMPIONS, LONG_LIST};
 pub use plan::{MAX_COMPOUND_TERMS, MAX_PREFIX_TERMS, MAX_TYPO_TERMS};
-pub use query::{parse, Query, Word, MAX_EXCLUDED, MAX_PHRASES, MAX_PHRASE_TERMS, MAX_QUERY_BYTES, MAX_WORDS};
+pub use query::{
+    parse, Query, Word, MAX_EXCLUDED, MAX_PHRASES, MAX_PHRASE_TERMS, MAX_QUERY_BYTES, MAX_WORDS,
+};
 pub use snippet::{marks, snippet, Snippet, SNIPPET_CHARS};
 pub use spelling::allowance;
 pub use weights::RankingWeights;

@@ -17,8 +17,8 @@ use std::borrow::Cow;
 use super::engine::{Engine, MatchKind};
 use super::query::{Query, Word};
 use super::spelling;
-use crate::text::{stem, PartKind};
 use crate::index::Index;
+use crate::text::{stem, PartKind};
 
 /// At most this many longer words per word being typed, compounds per word, near spellings
 /// per word; the most frequent are kept.
@@ -54,7 +54,11 @@ impl Lookup<'_> {
     /// The terms that hold the term or its stem as a part of this kind.
     pub(super) fn holders(&self, kind: PartKind) -> impl Iterator<Item = u32> + Clone + '_ {
         let form = u32::from(kind == PartKind::Form);
-        self.parts.iter().flat_map(|codes| codes.iter()).filter(move |&&code| code & 1 == form).map(|&code| code >> 1)
+        self.parts
+            .iter()
+            .flat_map(|codes| codes.iter())
+            .filter(move |&&code| code & 1 == form)
+            .map(|&code| code >> 1)
     }
 }
 
@@ -89,23 +93,40 @@ impl Engine<'_> {
     /// The list and its clauses' lists are those of past plans, kept in `buffers` (see
     /// [`recycle`]), so a plan allocates few.
     #[inline(always)]
-    pub(super) fn plan<'q>(&'q self, query: &'q Query, buffers: &mut PlanBuffers) -> Vec<Clause<'q>> {
+    pub(super) fn plan<'q>(
+        &'q self,
+        query: &'q Query,
+        buffers: &mut PlanBuffers,
+    ) -> Vec<Clause<'q>> {
         let only_stop = query.only_stop_words();
         let counts = |w: &Word| !w.stop || only_stop;
         let mut clauses: Vec<Clause> = reuse(std::mem::take(&mut buffers.clauses));
         clauses.reserve(query.words.len() + query.phrases.len());
-        clauses.extend(query.words.iter().enumerate().map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 }, buffers)));
+        clauses.extend(
+            query
+                .words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| self.word_clause(w, if counts(w) { 1 << i } else { 0 }, buffers)),
+        );
         for (k, phrase) in query.phrases.iter().enumerate() {
             clauses.push(self.phrase_clause(phrase, 1 << (query.words.len() + k), buffers));
         }
         for (start, entry) in self.synonym_runs(query) {
-            let mask = (start..start + entry.len()).filter(|&i| counts(&query.words[i])).fold(0, |m, i| m | 1 << i);
+            let mask = (start..start + entry.len())
+                .filter(|&i| counts(&query.words[i]))
+                .fold(0, |m, i| m | 1 << i);
             clauses.push(self.phrase_synonym_clause(entry, mask, buffers));
         }
         clauses
     }
 
-    fn word_clause<'q>(&'q self, word: &'q Word, mask: u32, buffers: &mut PlanBuffers) -> Clause<'q> {
+    fn word_clause<'q>(
+        &'q self,
+        word: &'q Word,
+        mask: u32,
+        buffers: &mut PlanBuffers,
+    ) -> Clause<'q> {
         let w = &self.weights;
         // Everything planning asks of the index about the word, asked once.
         let look = self.lookup(&word.term);
@@ -126,9 +147,16 @@ impl Engine<'_> {
         if !word.stop {
             // The groups' entries of more than one word (never the word itself).
             for &g in groups.iter() {
-                let (group, facts) = (&self.index.synonyms()[g as usize], &self.synonym_phrases[g as usize]);
-                for (entry, &facts) in group.entries.iter().zip(facts).filter(|(e, _)| e.len() > 1) {
-                    clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(entry), kind: MatchKind::Synonym, weight: w.synonym, facts });
+                let (group, facts) =
+                    (&self.index.synonyms()[g as usize], &self.synonym_phrases[g as usize]);
+                for (entry, &facts) in group.entries.iter().zip(facts).filter(|(e, _)| e.len() > 1)
+                {
+                    clause.phrases.push(PhraseAlternative {
+                        terms: Cow::Borrowed(entry),
+                        kind: MatchKind::Synonym,
+                        weight: w.synonym,
+                        facts,
+                    });
                 }
             }
         }
@@ -136,23 +164,65 @@ impl Engine<'_> {
     }
 
     /// A quoted phrase, and its synonyms if it is an entry of the list.
-    fn phrase_clause<'q>(&'q self, phrase: &'q [String], mask: u32, buffers: &mut PlanBuffers) -> Clause<'q> {
+    fn phrase_clause<'q>(
+        &'q self,
+        phrase: &'q [String],
+        mask: u32,
+        buffers: &mut PlanBuffers,
+    ) -> Clause<'q> {
         let mut clause = self.phrase_synonym_clause(phrase, mask, buffers);
-        clause.phrases.insert(0, PhraseAlternative { terms: Cow::Borrowed(phrase), kind: MatchKind::Phrase, weight: self.weights.phrase, facts: self.phrase_facts(phrase) });
+        clause.phrases.insert(
+            0,
+            PhraseAlternative {
+                terms: Cow::Borrowed(phrase),
+                kind: MatchKind::Phrase,
+                weight: self.weights.phrase,
+                facts: self.phrase_facts(phrase),
+            },
+        );
         clause
     }
 
     /// A clause for the other entries of the synonym groups that hold the multi-word `entry`.
-    fn phrase_synonym_clause<'q>(&'q self, entry: &[String], mask: u32, buffers: &mut PlanBuffers) -> Clause<'q> {
+    fn phrase_synonym_clause<'q>(
+        &'q self,
+        entry: &[String],
+        mask: u32,
+        buffers: &mut PlanBuffers,
+    ) -> Clause<'q> {
         let (terms, phrases) = (buffers.expansions(), buffers.phrases());
-        let mut clause = Clause { label: Cow::Owned(entry.join(" ")), mask, factor: 1.0, cap: self.phrase_idf(entry), terms, phrases };
+        let mut clause = Clause {
+            label: Cow::Owned(entry.join(" ")),
+            mask,
+            factor: 1.0,
+            cap: self.phrase_idf(entry),
+            terms,
+            phrases,
+        };
         // Each group's entries with their facts, gathered when the engine started.
-        let groups = self.index.synonyms().iter().zip(&self.synonym_phrases).filter(|(g, _)| g.entries.iter().any(|e| e == entry));
-        let others = groups.flat_map(|(g, facts)| g.entries.iter().zip(facts)).filter(|(e, _)| e.as_slice() != entry);
+        let groups = self
+            .index
+            .synonyms()
+            .iter()
+            .zip(&self.synonym_phrases)
+            .filter(|(g, _)| g.entries.iter().any(|e| e == entry));
+        let others = groups
+            .flat_map(|(g, facts)| g.entries.iter().zip(facts))
+            .filter(|(e, _)| e.as_slice() != entry);
         for (other, &facts) in others {
             match other.as_slice() {
-                [term] => self.add_forms(&mut clause.terms, &self.lookup(term), MatchKind::Synonym, self.weights.synonym),
-                terms => clause.phrases.push(PhraseAlternative { terms: Cow::Borrowed(terms), kind: MatchKind::Synonym, weight: self.weights.synonym, facts }),
+                [term] => self.add_forms(
+                    &mut clause.terms,
+                    &self.lookup(term),
+                    MatchKind::Synonym,
+                    self.weights.synonym,
+                ),
+                terms => clause.phrases.push(PhraseAlternative {
+                    terms: Cow::Borrowed(terms),
+                    kind: MatchKind::Synonym,
+                    weight: self.weights.synonym,
+                    facts,
+                }),
             }
         }
         dedup(&mut clause.terms);
@@ -161,18 +231,29 @@ impl Engine<'_> {
 
     /// Runs of the query's words that spell a multi-word synonym: (first word, entry). A
     /// query of one word has none, and is spared reading the list.
-    fn synonym_runs<'s>(&'s self, query: &'s Query) -> impl Iterator<Item = (usize, &'s [String])> + 's {
+    fn synonym_runs<'s>(
+        &'s self,
+        query: &'s Query,
+    ) -> impl Iterator<Item = (usize, &'s [String])> + 's {
         let groups = if query.words.len() > 1 { self.index.synonyms() } else { &[] };
         let entries = groups.iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1);
         entries.flat_map(move |entry| {
             let windows = query.words.windows(entry.len()).enumerate();
-            windows.filter(move |(_, run)| run.iter().zip(entry).all(|(w, t)| &w.term == t)).map(move |(i, _)| (i, entry.as_slice()))
+            windows
+                .filter(move |(_, run)| run.iter().zip(entry).all(|(w, t)| &w.term == t))
+                .map(move |(i, _)| (i, entry.as_slice()))
         })
     }
 
     /// The corpus terms a query word stands for, best kind first, each once, in `out` (empty);
     /// `groups` are the word's synonym groups (see [`Engine::synonym_groups`]).
-    fn expand(&self, word: &Word, look: &Lookup, groups: &[u32], mut out: Vec<Expansion>) -> Vec<Expansion> {
+    fn expand(
+        &self,
+        word: &Word,
+        look: &Lookup,
+        groups: &[u32],
+        mut out: Vec<Expansion>,
+    ) -> Vec<Expansion> {
         let w = &self.weights;
         debug_assert!(out.is_empty(), "expansions are added to an empty list");
         if let Some(t) = look.id {
@@ -184,19 +265,39 @@ impl Engine<'_> {
         self.add_forms(&mut out, look, MatchKind::Stem, w.stem);
         for (entry, entry_stem) in self.synonym_entries(word, groups) {
             if let ([term], Some(entry_stem)) = (entry.as_slice(), entry_stem) {
-                self.add_forms(&mut out, &self.lookup_stemmed(term, Cow::Borrowed(entry_stem)), MatchKind::Synonym, w.synonym);
+                self.add_forms(
+                    &mut out,
+                    &self.lookup_stemmed(term, Cow::Borrowed(entry_stem)),
+                    MatchKind::Synonym,
+                    w.synonym,
+                );
             }
         }
         if word.prefix {
-            self.push_most_frequent(&mut out, self.index.prefix_range(&word.term), MAX_PREFIX_TERMS, MatchKind::Prefix, w.prefix);
+            self.push_most_frequent(
+                &mut out,
+                self.index.prefix_range(&word.term),
+                MAX_PREFIX_TERMS,
+                MatchKind::Prefix,
+                w.prefix,
+            );
         }
         if !word.stop {
-            self.push_most_frequent(&mut out, look.holders(PartKind::Compound), MAX_COMPOUND_TERMS, MatchKind::Compound, w.compound);
+            self.push_most_frequent(
+                &mut out,
+                look.holders(PartKind::Compound),
+                MAX_COMPOUND_TERMS,
+                MatchKind::Compound,
+                w.compound,
+            );
         }
-        let found_word = out.iter().any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Stem | MatchKind::Prefix));
+        let found_word = out
+            .iter()
+            .any(|e| matches!(e.kind, MatchKind::Exact | MatchKind::Stem | MatchKind::Prefix));
         if !found_word && !word.stop {
             let max = spelling::allowance(word.term.chars().count());
-            for t in spelling::near(self.index, &self.letter_sets, &word.term, max, MAX_TYPO_TERMS) {
+            for t in spelling::near(self.index, &self.letter_sets, &word.term, max, MAX_TYPO_TERMS)
+            {
                 push(&mut out, t, MatchKind::Typo, w.typo);
             }
         }
@@ -224,7 +325,13 @@ impl Engine<'_> {
 
     /// The term itself and its other forms: the terms with its stem that share its root, and
     /// the terms that are it with an inflection ending.
-    pub(super) fn add_forms(&self, out: &mut Vec<Expansion>, look: &Lookup, kind: MatchKind, weight: f32) {
+    pub(super) fn add_forms(
+        &self,
+        out: &mut Vec<Expansion>,
+        look: &Lookup,
+        kind: MatchKind,
+        weight: f32,
+    ) {
         if let Some(t) = look.id {
             push(out, t, kind, weight);
         }
@@ -249,28 +356,48 @@ impl Engine<'_> {
         let distinct = if keys[1] == keys[0] { 1 } else { 2 };
         for &key in &keys[..distinct] {
             let start = self.synonym_keys.partition_point(|e| e.0 < key);
-            groups.extend(self.synonym_keys[start..].iter().take_while(|e| e.0 == key).map(|e| e.1));
+            groups
+                .extend(self.synonym_keys[start..].iter().take_while(|e| e.0 == key).map(|e| e.1));
         }
         crate::sort::sort_dedup(groups);
         groups.retain(|&g| {
-            let (group, stems) = (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]);
-            group.entries.iter().zip(stems).any(|(e, s)| e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem)))
+            let (group, stems) =
+                (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]);
+            group.entries.iter().zip(stems).any(|(e, s)| {
+                e.len() == 1 && (e[0] == word.term || s.as_deref() == Some(word_stem))
+            })
         });
     }
 
     /// The entries of the word's synonym `groups` other than the word itself, each with its
     /// stem if it is one word: read from the groups each time instead of gathered in a list.
-    fn synonym_entries<'s: 'g, 'g>(&'s self, word: &'g Word, groups: &'g [u32]) -> impl Iterator<Item = (&'s Vec<String>, Option<&'s str>)> + 'g {
+    fn synonym_entries<'s: 'g, 'g>(
+        &'s self,
+        word: &'g Word,
+        groups: &'g [u32],
+    ) -> impl Iterator<Item = (&'s Vec<String>, Option<&'s str>)> + 'g {
         groups.iter().flat_map(move |&g| {
-            let (group, stems) = (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]);
-            let others = group.entries.iter().zip(stems).filter(move |(e, _)| !(e.len() == 1 && e[0] == word.term));
+            let (group, stems) =
+                (&self.index.synonyms()[g as usize], &self.synonym_stems[g as usize]);
+            let others = group
+                .entries
+                .iter()
+                .zip(stems)
+                .filter(move |(e, _)| !(e.len() == 1 && e[0] == word.term));
             others.map(|(e, s)| (e, s.as_deref()))
         })
     }
 
     /// Adds at most `max` of `terms`, the most frequent, in their given order otherwise (in
     /// term order if some were left out).
-    fn push_most_frequent(&self, out: &mut Vec<Expansion>, terms: impl Iterator<Item = u32> + Clone, max: usize, kind: MatchKind, weight: f32) {
+    fn push_most_frequent(
+        &self,
+        out: &mut Vec<Expansion>,
+        terms: impl Iterator<Item = u32> + Clone,
+        max: usize,
+        kind: MatchKind,
+        weight: f32,
+    ) {
         if terms.clone().count() <= max {
             terms.for_each(|t| push(out, t, kind, weight));
             return;
@@ -354,7 +481,10 @@ fn reuse<T, U>(mut list: Vec<T>) -> Vec<U> {
 }
 
 /// For [`Engine::synonym_groups`]: (hash, group) of every one-word entry and its stem, sorted.
-pub(super) fn synonym_keys(index: &Index, stems: &[Vec<Option<String>>]) -> Vec<crate::sort::Keyed> {
+pub(super) fn synonym_keys(
+    index: &Index,
+    stems: &[Vec<Option<String>>],
+) -> Vec<crate::sort::Keyed> {
     let mut keys = Vec::new();
     for (g, (group, stems)) in index.synonyms().iter().zip(stems).enumerate() {
         for (entry, stem) in group.entries.iter().zip(stems) {
@@ -448,12 +578,21 @@ mod tests {
         // Few (compared one by one), many (the set on the stack), more than the set holds.
         for n in [5u32, 100, 400] {
             let kinds = [MatchKind::Exact, MatchKind::Stem, MatchKind::Compound];
-            let mut list: Vec<Expansion> = (0..3 * n).map(|i| Expansion { term: (i * 7) % n, kind: kinds[(i / n) as usize], weight: 1.0 }).collect();
+            let mut list: Vec<Expansion> = (0..3 * n)
+                .map(|i| Expansion {
+                    term: (i * 7) % n,
+                    kind: kinds[(i / n) as usize],
+                    weight: 1.0,
+                })
+                .collect();
             dedup(&mut list);
             let terms: Vec<u32> = list.iter().map(|e| e.term).collect();
             let expected: Vec<u32> = (0..n).map(|i| (i * 7) % n).collect();
             assert_eq!(terms, expected, "{n} terms");
-            assert!(list.iter().all(|e| e.kind == MatchKind::Exact), "{n} terms: the first (best) kind is kept");
+            assert!(
+                list.iter().all(|e| e.kind == MatchKind::Exact),
+                "{n} terms: the first (best) kind is kept"
+            );
         }
     }
 

@@ -132,9 +132,15 @@ fn pieces_of(query: &mut Query, input: &str, spare: &mut Vec<String>) -> Option<
         let terms = if piece.excluded { excluded_terms(tokens) } else { terms(tokens) };
         match (piece.excluded, piece.quoted, terms.len()) {
             (_, _, 0) => {}
-            (true, true, 2..) => push_capped(&mut query.excluded_phrases, capped_phrase(terms), MAX_EXCLUDED),
-            (true, _, _) => terms.into_iter().for_each(|t| push_capped(&mut query.excluded, t, MAX_EXCLUDED)),
-            (false, true, 2..) => push_capped(&mut query.phrases, capped_phrase(terms), MAX_PHRASES),
+            (true, true, 2..) => {
+                push_capped(&mut query.excluded_phrases, capped_phrase(terms), MAX_EXCLUDED)
+            }
+            (true, _, _) => {
+                terms.into_iter().for_each(|t| push_capped(&mut query.excluded, t, MAX_EXCLUDED))
+            }
+            (false, true, 2..) => {
+                push_capped(&mut query.phrases, capped_phrase(terms), MAX_PHRASES)
+            }
             (false, quoted, _) => {
                 for t in terms {
                     add_word(query, t, quoted);
@@ -149,7 +155,12 @@ fn pieces_of(query: &mut Query, input: &str, spare: &mut Vec<String>) -> Option<
 /// Adds a plain piece of ASCII letters and digits as a word, lowercased into a string from
 /// `spare`; returns what the piece says of the prefix being typed (see [`parse_into`]):
 /// `Some(true)` if it ends the input and is the last word (not a word dropped by the cap).
-fn add_ascii_word(query: &mut Query, text: &str, spare: &mut Vec<String>, at_end: bool) -> Option<bool> {
+fn add_ascii_word(
+    query: &mut Query,
+    text: &str,
+    spare: &mut Vec<String>,
+    at_end: bool,
+) -> Option<bool> {
     let mut term = spare.pop().unwrap_or_default();
     term.clear();
     term.push_str(text);
@@ -157,7 +168,8 @@ fn add_ascii_word(query: &mut Query, text: &str, spare: &mut Vec<String>, at_end
     if let Some(unused) = add_word(query, term, false) {
         spare.push(unused);
     }
-    (at_end && query.words.last().is_some_and(|w| w.term.eq_ignore_ascii_case(text))).then_some(true)
+    (at_end && query.words.last().is_some_and(|w| w.term.eq_ignore_ascii_case(text)))
+        .then_some(true)
 }
 
 fn is_last_word(query: &Query, term: &str) -> bool {
@@ -175,7 +187,9 @@ fn pieces(input: &str) -> impl Iterator<Item = Piece<'_>> {
                 after_space = true;
                 continue;
             }
-            let excluded = after_space && c == '-' && rest[1..].starts_with(|n: char| n.is_alphanumeric() || is_open_quote(n));
+            let excluded = after_space
+                && c == '-'
+                && rest[1..].starts_with(|n: char| n.is_alphanumeric() || is_open_quote(n));
             let body = if excluded { &rest[1..] } else { rest };
             let (piece, tail) = match body.chars().next() {
                 Some(q) if is_open_quote(q) => quoted(&body[q.len_utf8()..]),
@@ -183,7 +197,12 @@ fn pieces(input: &str) -> impl Iterator<Item = Piece<'_>> {
             };
             after_space = false;
             rest = tail;
-            return Some(Piece { text: piece, quoted: body.starts_with(is_open_quote), excluded, at_end: tail.is_empty() });
+            return Some(Piece {
+                text: piece,
+                quoted: body.starts_with(is_open_quote),
+                excluded,
+                at_end: tail.is_empty(),
+            });
         }
         None
     })
@@ -197,7 +216,8 @@ fn terms(tokens: Vec<Token>) -> Vec<String> {
 /// The folded terms of an excluded piece: a joined hyphen form stands for its parts, so
 /// `-ge-eist` leaves out `geeist`, not every `ge`.
 fn excluded_terms(tokens: Vec<Token>) -> Vec<String> {
-    let joined: Vec<(usize, usize)> = tokens.iter().filter(|t| t.joined).map(|t| (t.start, t.end)).collect();
+    let joined: Vec<(usize, usize)> =
+        tokens.iter().filter(|t| t.joined).map(|t| (t.start, t.end)).collect();
     let covered = |start: usize| joined.iter().any(|&(s, e)| s <= start && start < e);
     tokens.into_iter().filter(|t| t.joined || !covered(t.start)).map(|t| t.term).collect()
 }
@@ -281,7 +301,18 @@ mod tests {
     /// Words as `term` with `*` for a prefix, `°` for a stop word, `!` for exact.
     fn words(q: &Query) -> Vec<String> {
         let flag = |on: bool, mark: &'static str| if on { mark } else { "" };
-        q.words.iter().map(|w| format!("{}{}{}{}", w.term, flag(w.prefix, "*"), flag(w.stop, "°"), flag(w.exact, "!"))).collect()
+        q.words
+            .iter()
+            .map(|w| {
+                format!(
+                    "{}{}{}{}",
+                    w.term,
+                    flag(w.prefix, "*"),
+                    flag(w.stop, "°"),
+                    flag(w.exact, "!")
+                )
+            })
+            .collect()
     }
 
     fn phrases(list: &[Vec<String>]) -> Vec<String> {
@@ -367,7 +398,10 @@ mod tests {
         let alphabet = [" ", "a", "B", "7", "de", "Zorg"];
         let mut inputs = vec![String::new()];
         for _ in 0..5 {
-            let longer: Vec<String> = inputs.iter().flat_map(|i| alphabet.iter().map(move |a| format!("{i}{a}"))).collect();
+            let longer: Vec<String> = inputs
+                .iter()
+                .flat_map(|i| alphabet.iter().map(move |a| format!("{i}{a}")))
+                .collect();
             inputs.extend(longer);
         }
         inputs.push((0..14).map(|i| format!("w{i} ")).collect());

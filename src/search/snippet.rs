@@ -27,7 +27,11 @@ pub struct Snippet {
 
 /// Marks the tokens of `text` whose term is in `terms`, and the spans of `phrases`.
 pub fn marks(text: &str, terms: &[&str], phrases: &[Vec<String>]) -> Vec<(usize, usize)> {
-    let mut marks: Vec<(usize, usize)> = analyze(text).into_iter().filter(|t| terms.contains(&t.term.as_str())).map(|t| (t.start, t.end)).collect();
+    let mut marks: Vec<(usize, usize)> = analyze(text)
+        .into_iter()
+        .filter(|t| terms.contains(&t.term.as_str()))
+        .map(|t| (t.start, t.end))
+        .collect();
     for phrase in phrases {
         marks.extend(phrase_spans(text, phrase));
     }
@@ -37,7 +41,13 @@ pub fn marks(text: &str, terms: &[&str], phrases: &[Vec<String>]) -> Vec<(usize,
 /// The snippet of `text` around its best stretch of `marks` (sorted byte ranges of `text`).
 pub fn snippet(text: &str, marks: &[(usize, usize)]) -> Snippet {
     if text.chars().count() <= SNIPPET_CHARS {
-        return Snippet { text: text.to_string(), offset: 0, marks: marks.to_vec(), cut_start: false, cut_end: false };
+        return Snippet {
+            text: text.to_string(),
+            offset: 0,
+            marks: marks.to_vec(),
+            cut_start: false,
+            cut_end: false,
+        };
     }
     let (start, end) = window(text, marks);
     let fragment = &text[start..end];
@@ -46,7 +56,11 @@ pub fn snippet(text: &str, marks: &[(usize, usize)]) -> Snippet {
     Snippet {
         text: text[start..end].to_string(),
         offset: start,
-        marks: marks.iter().filter(|&&(s, e)| s >= start && e <= end).map(|&(s, e)| (s - start, e - start)).collect(),
+        marks: marks
+            .iter()
+            .filter(|&&(s, e)| s >= start && e <= end)
+            .map(|&(s, e)| (s - start, e - start))
+            .collect(),
         cut_start: start > 0,
         cut_end: end < text.len(),
     }
@@ -58,7 +72,10 @@ fn window(text: &str, marks: &[(usize, usize)]) -> (usize, usize) {
     // Where each character starts, found once: a window of characters is then a look-up,
     // and a passage with many marks costs no more than one with few.
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let window_bytes = |from: usize| starts.get(starts.partition_point(|&i| i < from) + SNIPPET_CHARS).map_or(text.len(), |&i| i) - from;
+    let window_bytes = |from: usize| {
+        starts.get(starts.partition_point(|&i| i < from) + SNIPPET_CHARS).map_or(text.len(), |&i| i)
+            - from
+    };
     // Marks are sorted and apart, so their ends are sorted too: the marks inside a window
     // that starts at mark `i` are `i` up to the first that ends beyond it.
     let best = marks
@@ -87,14 +104,20 @@ const MAX_WORD_BYTES: usize = 40;
 /// Moves `at` back to the start of the word it is in.
 fn word_start(text: &str, at: usize) -> usize {
     let from = back_bytes(text, at, MAX_WORD_BYTES);
-    text[from..at].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(if from == 0 { 0 } else { at }, |(i, c)| from + i + c.len_utf8())
+    text[from..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(if from == 0 { 0 } else { at }, |(i, c)| from + i + c.len_utf8())
 }
 
 /// Moves `at` forward to the end of the word it is in.
 fn word_end(text: &str, at: usize) -> usize {
     let to = (at + MAX_WORD_BYTES).min(text.len());
     let to = (to..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
-    text[at..to].find(char::is_whitespace).map_or(if to == text.len() { to } else { at }, |i| at + i)
+    text[at..to]
+        .find(char::is_whitespace)
+        .map_or(if to == text.len() { to } else { at }, |i| at + i)
 }
 
 /// `at` moved back by up to `bytes`, on a character boundary.
@@ -139,7 +162,14 @@ mod tests {
     #[test]
     fn phrases_are_marked_as_one_span() {
         let text = "Staan ze dichter bij de burger? Ja.";
-        let s = snippet(text, &marks(text, &[], &[vec!["dichter".into(), "bij".into(), "de".into(), "burger".into()]]));
+        let s = snippet(
+            text,
+            &marks(
+                text,
+                &[],
+                &[vec!["dichter".into(), "bij".into(), "de".into(), "burger".into()]],
+            ),
+        );
         assert_eq!(&s.text[s.marks[0].0..s.marks[0].1], "dichter bij de burger");
     }
 }

@@ -65,7 +65,10 @@ pub fn near(index: &Index, letter_sets: &[u32], word: &str, max: usize, limit: u
         candidate.extend(index.term(id as u32).chars());
         let d = distance.distance(&chars, &candidate, max);
         if d > 0 && d <= max {
-            found.push(((d as u64) << 32 | !(index.document_frequency(id as u32) as u32) as u64, id as u32));
+            found.push((
+                (d as u64) << 32 | !(index.document_frequency(id as u32) as u32) as u64,
+                id as u32,
+            ));
         }
     }
     crate::sort::sort(&mut found);
@@ -126,7 +129,11 @@ mod tests {
     #[track_caller]
     fn check(a: &str, b: &str, expected: usize) {
         let chars = |s: &str| s.chars().collect::<Vec<_>>();
-        assert_eq!(EditDistance::default().distance(&chars(a), &chars(b), 2), expected, "{a} ~ {b}");
+        assert_eq!(
+            EditDistance::default().distance(&chars(a), &chars(b), 2),
+            expected,
+            "{a} ~ {b}"
+        );
     }
 
     #[test]
@@ -150,7 +157,9 @@ mod tests {
                     (0, j) => j,
                     (i, 0) => i,
                     _ => {
-                        let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                        let mut v = (d[i - 1][j] + 1)
+                            .min(d[i][j - 1] + 1)
+                            .min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
                         if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                             v = v.min(d[i - 2][j - 2] + 1);
                         }
@@ -167,7 +176,11 @@ mod tests {
         // Every pair of words of up to five letters over three letters, one of them ë.
         let mut words: Vec<Vec<char>> = vec![Vec::new()];
         for len in 1..=5 {
-            let longer: Vec<Vec<char>> = words.iter().filter(|w| w.len() == len - 1).flat_map(|w| ['a', 'b', 'ë'].map(|c| [w.clone(), vec![c]].concat())).collect();
+            let longer: Vec<Vec<char>> = words
+                .iter()
+                .filter(|w| w.len() == len - 1)
+                .flat_map(|w| ['a', 'b', 'ë'].map(|c| [w.clone(), vec![c]].concat()))
+                .collect();
             words.extend(longer);
         }
         let mut distance = EditDistance::default();
@@ -175,7 +188,11 @@ mod tests {
             for b in &words {
                 let full = full_distance(a, b);
                 for max in 0..=3 {
-                    assert_eq!(distance.distance(a, b, max), full.min(max + 1), "{a:?} ~ {b:?}, at most {max}");
+                    assert_eq!(
+                        distance.distance(a, b, max),
+                        full.min(max + 1),
+                        "{a:?} ~ {b:?}, at most {max}"
+                    );
                 }
             }
         }

@@ -74,7 +74,8 @@ impl TopK {
         }
         if member {
             // Keys only rise during a query; a member stays one.
-            let slot = self.entries.iter().position(|e| e.1 == passage).expect("a member is in the array");
+            let slot =
+                self.entries.iter().position(|e| e.1 == passage).expect("a member is in the array");
             self.entries[slot].0 = key;
             if self.is_full() {
                 self.find_weakest();
@@ -170,11 +171,15 @@ mod tests {
                 if let Some(out) = out {
                     members[out as usize] = false;
                 }
-                let mut all: Vec<(u64, u32)> = (0..40).filter(|&q| keys[q] > 0 || members[q]).map(|q| (keys[q], q as u32)).collect();
+                let mut all: Vec<(u64, u32)> = (0..40)
+                    .filter(|&q| keys[q] > 0 || members[q])
+                    .map(|q| (keys[q], q as u32))
+                    .collect();
                 all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
                 let offered: Vec<(u64, u32)> = all.into_iter().take(k).collect();
                 if offered.len() == k {
-                    let lowest = offered.iter().map(|e| key_score(e.0)).fold(f32::INFINITY, f32::min);
+                    let lowest =
+                        offered.iter().map(|e| key_score(e.0)).fold(f32::INFINITY, f32::min);
                     assert_eq!(top.min_score(), lowest, "k {k}");
                     assert_eq!(top.weakest_key(), offered.last().map(|e| e.0), "k {k}");
                     assert_eq!(Some(top.threshold()), top.weakest_key(), "k {k}");
@@ -182,7 +187,8 @@ mod tests {
                     assert_eq!(top.threshold(), 0, "k {k}: not full, every key may get in");
                 }
             }
-            let mut expected: Vec<(u64, u32)> = (0..40).filter(|&q| members[q]).map(|q| (keys[q], q as u32)).collect();
+            let mut expected: Vec<(u64, u32)> =
+                (0..40).filter(|&q| members[q]).map(|q| (keys[q], q as u32)).collect();
             expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             assert_eq!(top.sorted(), expected.as_slice(), "k {k}");
         }

@@ -58,15 +58,15 @@ pub const MIN_UNKNOWN_SIDE_CHARS: usize = 5;
 
 /// Dutch inflection endings that may follow a word (`zorg|en`, `aanbied|ers`, `regel|s`).
 const ENDINGS: &[&str] = &[
-    "d", "de", "den", "e", "en", "er", "ere", "eren", "ers", "es", "ing", "ingen", "je", "jes", "s", "t", "te", "ten",
-    "tje", "tjes",
+    "d", "de", "den", "e", "en", "er", "ere", "eren", "ers", "es", "ing", "ingen", "je", "jes",
+    "s", "t", "te", "ten", "tje", "tjes",
 ];
 
 /// Derivational suffixes: what follows a word to make another word of it, not a compound
 /// (`werk|elijk|heid`, `regel|matig`).
 const DERIVATIONS: &[&str] = &[
-    "aal", "achtig", "baar", "dom", "eel", "elijk", "erig", "heid", "heden", "ief", "iev", "ig", "isch", "iteit",
-    "lijk", "loos", "loz", "matig", "nis", "schap", "zaam", "zam",
+    "aal", "achtig", "baar", "dom", "eel", "elijk", "erig", "heid", "heden", "ief", "iev", "ig",
+    "isch", "iteit", "lijk", "loos", "loz", "matig", "nis", "schap", "zaam", "zam",
 ];
 
 /// Linking elements between the words of a compound.
@@ -94,7 +94,10 @@ impl<'v> Decompounder<'v> {
         for (a, &start) in bounds.iter().enumerate() {
             for &end in bounds.get(a + MIN_PART_CHARS..).unwrap_or_default().iter().rev() {
                 let word = &term[start..end];
-                if (start == 0 && end == term.len()) || word == stem || !self.vocabulary.contains(word) {
+                if (start == 0 && end == term.len())
+                    || word == stem
+                    || !self.vocabulary.contains(word)
+                {
                     continue;
                 }
                 let Some(kind) = self.kind(&term[..start], word, &term[end..]) else { continue };
@@ -116,13 +119,19 @@ impl<'v> Decompounder<'v> {
         }
         if letters < MIN_INNER_PART_CHARS {
             // Rule 4: a short word counts only beside another known word.
-            let known_other_side = if before.is_empty() { self.known_after(after) } else { after.is_empty() && self.known_before(before) };
+            let known_other_side = if before.is_empty() {
+                self.known_after(after)
+            } else {
+                after.is_empty() && self.known_before(before)
+            };
             return known_other_side.then_some(PartKind::Compound);
         }
         if before.is_empty() && ENDINGS.contains(&after) {
             return Some(PartKind::Form);
         }
-        let before_ok = before.is_empty() || self.known_before(before) || before.chars().count() >= MIN_UNKNOWN_SIDE_CHARS;
+        let before_ok = before.is_empty()
+            || self.known_before(before)
+            || before.chars().count() >= MIN_UNKNOWN_SIDE_CHARS;
         let after_ok = after.is_empty()
             || ENDINGS.contains(&after)
             || self.known_after(after)
@@ -132,23 +141,34 @@ impl<'v> Decompounder<'v> {
 
     /// A vocabulary word, possibly followed by a linking element.
     fn known_before(&self, before: &str) -> bool {
-        self.vocabulary.contains(before) || LINKS.iter().any(|l| before.strip_suffix(l).is_some_and(|w| self.vocabulary.contains(w)))
+        self.vocabulary.contains(before)
+            || LINKS
+                .iter()
+                .any(|l| before.strip_suffix(l).is_some_and(|w| self.vocabulary.contains(w)))
     }
 
     /// A vocabulary word, possibly preceded by a linking element.
     fn known_after(&self, after: &str) -> bool {
-        self.vocabulary.contains(after) || LINKS.iter().any(|l| after.strip_prefix(l).is_some_and(|w| self.vocabulary.contains(w)))
+        self.vocabulary.contains(after)
+            || LINKS
+                .iter()
+                .any(|l| after.strip_prefix(l).is_some_and(|w| self.vocabulary.contains(w)))
     }
 }
 
 /// Whether a word may be a part or stand beside one.
 fn can_stand_alone(word: &str) -> bool {
-    word.chars().count() >= MIN_PART_CHARS && !is_stop_word(word) && !word.bytes().all(|b| b.is_ascii_digit())
+    word.chars().count() >= MIN_PART_CHARS
+        && !is_stop_word(word)
+        && !word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether `rest` is only derivational suffixes, perhaps with an inflection ending.
 fn is_derivation(rest: &str) -> bool {
-    DERIVATIONS.iter().any(|d| rest.strip_prefix(d).is_some_and(|r| r.is_empty() || ENDINGS.contains(&r) || is_derivation(r)))
+    DERIVATIONS.iter().any(|d| {
+        rest.strip_prefix(d)
+            .is_some_and(|r| r.is_empty() || ENDINGS.contains(&r) || is_derivation(r))
+    })
 }
 
 #[cfg(test)]
@@ -157,8 +177,24 @@ mod tests {
     use crate::text::stem;
 
     const VOCABULARY: &[&str] = &[
-        "jeugd", "zorg", "aanbieders", "participatie", "wet", "regel", "werk", "beleid", "medewerkers", "samen",
-        "ouder", "organisaties", "team", "wijk", "de", "2015", "net", "burger",
+        "jeugd",
+        "zorg",
+        "aanbieders",
+        "participatie",
+        "wet",
+        "regel",
+        "werk",
+        "beleid",
+        "medewerkers",
+        "samen",
+        "ouder",
+        "organisaties",
+        "team",
+        "wijk",
+        "de",
+        "2015",
+        "net",
+        "burger",
     ];
 
     /// Parts written as `word` for a compound part and `~word` for a form.

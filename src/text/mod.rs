@@ -64,7 +64,13 @@ impl Analyzer {
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
         self.each_token(text, |raw, term| {
-            tokens.push(Token { term: term.to_string(), start: raw.start, end: raw.end, position: raw.position, joined: raw.joined });
+            tokens.push(Token {
+                term: term.to_string(),
+                start: raw.start,
+                end: raw.end,
+                position: raw.position,
+                joined: raw.joined,
+            });
         });
         tokens
     }
@@ -124,7 +130,11 @@ mod tests {
 
     #[track_caller]
     fn check_term(term: &str, stem: &str, stop: bool) {
-        assert_eq!(Analyzer.term(term), TermInfo { stem: stem.to_string(), stop }, "steps 3-4 for {term:?}");
+        assert_eq!(
+            Analyzer.term(term),
+            TermInfo { stem: stem.to_string(), stop },
+            "steps 3-4 for {term:?}"
+        );
     }
 
     #[test]

@@ -5,13 +5,13 @@
 const STOP_WORDS: [&str; 103] = [
     "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
     "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
-    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij",
-    "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar",
-    "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu",
-    "of", "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch",
-    "toen", "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "we",
-    "wel", "werd", "wezen", "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij",
-    "zijn", "zo", "zonder", "zou",
+    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe",
+    "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me",
+    "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of",
+    "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen",
+    "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "we", "wel",
+    "werd", "wezen", "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn",
+    "zo", "zonder", "zou",
 ];
 
 /// Bytes in the longest stop word: longer terms are not looked up.
@@ -68,7 +68,14 @@ mod tests {
     /// multi-byte letter, and for words of other lengths.
     #[test]
     fn packed_lookup_agrees_with_the_list() {
-        let mut words: Vec<String> = vec![String::new(), "zorg".into(), "zijnde".into(), "aaaaaaa".into(), "zzzzzzz".into(), "zzzzzzzz".into()];
+        let mut words: Vec<String> = vec![
+            String::new(),
+            "zorg".into(),
+            "zijnde".into(),
+            "aaaaaaa".into(),
+            "zzzzzzz".into(),
+            "zzzzzzzz".into(),
+        ];
         for w in STOP_WORDS {
             words.push(w.to_string());
             words.push(w[..w.len() - 1].to_string());

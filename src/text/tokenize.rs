@@ -26,11 +26,18 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = RawToken> {
         tokens.push(RawToken { start, end, position: i as u32, joined: false });
         // Number ranges (2016-2017) stay apart; words joined by one hyphen also count whole.
         let joined_to_next = words.get(i + 1).is_some_and(|&(next, next_end)| {
-            is_single_hyphen(&text[end..next]) && !is_number(&text[start..end]) && !is_number(&text[next..next_end])
+            is_single_hyphen(&text[end..next])
+                && !is_number(&text[start..end])
+                && !is_number(&text[next..next_end])
         });
         if !joined_to_next {
             if i > run_start {
-                tokens.push(RawToken { start: words[run_start].0, end, position: run_start as u32, joined: true });
+                tokens.push(RawToken {
+                    start: words[run_start].0,
+                    end,
+                    position: run_start as u32,
+                    joined: true,
+                });
             }
             run_start = i + 1;
         }
@@ -85,10 +92,16 @@ mod tests {
 
     #[test]
     fn splits_and_joins() {
-        check("Het kan niet goedkoper, als 404 gemeenten...", &["Het", "kan", "niet", "goedkoper", "als", "404", "gemeenten"]);
+        check(
+            "Het kan niet goedkoper, als 404 gemeenten...",
+            &["Het", "kan", "niet", "goedkoper", "als", "404", "gemeenten"],
+        );
         check("wet- en regelgeving", &["wet", "en", "regelgeving"]);
         check("ge-eist", &["ge", "eist", "ge-eist"]);
-        check("één gezin-één plan-één regisseur", &["één", "gezin", "één", "gezin-één", "plan", "één", "plan-één", "regisseur"]);
+        check(
+            "één gezin-één plan-één regisseur",
+            &["één", "gezin", "één", "gezin-één", "plan", "één", "plan-één", "regisseur"],
+        );
         check("2016-2017", &["2016", "2017"]);
         check("maar per - 30 of 40 regio’s", &["maar", "per", "30", "of", "40", "regio", "s"]);
         check("(zorg)professionals", &["zorg", "professionals"]);

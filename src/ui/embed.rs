@@ -12,7 +12,10 @@ fn snippet(query: &str) -> String {
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    let src = format!("{origin}{path}?{}", if query.is_empty() { "embed=1".to_string() } else { format!("{query}&embed=1") });
+    let src = format!(
+        "{origin}{path}?{}",
+        if query.is_empty() { "embed=1".to_string() } else { format!("{query}&embed=1") }
+    );
     format!(
         "<iframe src=\"{}\" title=\"Verkenner sociaal domein: wat er geschreven is over de decentralisaties\" loading=\"lazy\" style=\"width:100%;height:600px;border:0\"></iframe>\n<script src=\"{origin}{dir}embed.js\" async></script>",
         src.replace('&', "&amp;").replace('"', "&quot;")

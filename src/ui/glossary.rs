@@ -20,7 +20,11 @@ pub fn GlossaryView() -> impl IntoView {
         None => focus_after_move("[data-view=begrippen] h1"),
     }
     let on_input = move |ev: Event| {
-        let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+        let value = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .unwrap_or_default();
         let mut route = nav.route.get_untracked();
         route.query = value;
         route.term = None;
@@ -101,7 +105,10 @@ pub fn TermButton(term: TermIdx, text: String) -> impl IntoView {
             if ev.key() == "Escape" && open.get_untracked() {
                 ev.prevent_default();
                 open.set(false);
-                if let Some(b) = document().get_element_by_id(&button_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if let Some(b) = document()
+                    .get_element_by_id(&button_id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
                     let _ = b.focus();
                 }
             }

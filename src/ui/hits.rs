@@ -161,24 +161,31 @@ fn update(list: &Rc<RefCell<List>>, results: &Results, late: bool) {
 /// moment it comes into view. The observer needs no disconnecting: it goes with its row.
 fn observe(list: &Rc<RefCell<List>>, li: &Element, index: usize) {
     let list = list.clone();
-    let report = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        // Entries come in order: the last one holds.
-        let Ok(entry) = entries.pop().dyn_into::<web_sys::IntersectionObserverEntry>() else { return };
-        let Ok(mut l) = list.try_borrow_mut() else { return };
-        let on = entry.is_intersecting();
-        l.rows[index].on_screen = on;
-        if on && l.rows[index].stale {
-            // (After the view has gone, its results are gone too: nothing to show.)
-            let results = l.results;
-            results.try_with_untracked(|r| {
-                if let (Some(hit), Some(route)) = (r.hits.get(index), l.nav.route.try_get_untracked()) {
-                    l.show(index, hit);
-                    l.write_href(index, &route);
-                }
-            });
-        }
-    });
-    if let Ok(observer) = web_sys::IntersectionObserver::new(report.into_js_value().unchecked_ref()) {
+    let report = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            // Entries come in order: the last one holds.
+            let Ok(entry) = entries.pop().dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                return;
+            };
+            let Ok(mut l) = list.try_borrow_mut() else { return };
+            let on = entry.is_intersecting();
+            l.rows[index].on_screen = on;
+            if on && l.rows[index].stale {
+                // (After the view has gone, its results are gone too: nothing to show.)
+                let results = l.results;
+                results.try_with_untracked(|r| {
+                    if let (Some(hit), Some(route)) =
+                        (r.hits.get(index), l.nav.route.try_get_untracked())
+                    {
+                        l.show(index, hit);
+                        l.write_href(index, &route);
+                    }
+                });
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::IntersectionObserver::new(report.into_js_value().unchecked_ref())
+    {
         observer.observe(li);
     }
 }
@@ -358,7 +365,11 @@ impl List {
         }
         if row.matched != hit.matched {
             if row.matched.is_empty() != hit.matched.is_empty() {
-                let _ = if hit.matched.is_empty() { row.why.set_attribute("hidden", "") } else { row.why.remove_attribute("hidden") };
+                let _ = if hit.matched.is_empty() {
+                    row.why.set_attribute("hidden", "")
+                } else {
+                    row.why.remove_attribute("hidden")
+                };
             }
             row.matched = hit.matched.clone();
             self.write_reasons(index);
@@ -404,7 +415,11 @@ fn write_snippet(document: &Document, p: &Element, snippet: &Snippet) {
     let mut pieces = Vec::new();
     let mut at = 0;
     for &(start, end) in &snippet.marks {
-        if start < at || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        if start < at
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
             continue;
         }
         pieces.push((&text[at..start], &text[start..end]));
@@ -439,12 +454,22 @@ fn explain(matched: &[Match]) -> Vec<String> {
             let (q, t) = (&m.query, &m.term);
             match m.kind {
                 MatchKind::Exact => format!("\u{201c}{q}\u{201d} staat in de tekst."),
-                MatchKind::Phrase => format!("De woorden \u{201c}{q}\u{201d} staan precies zo in de tekst."),
-                MatchKind::Stem => format!("\u{201c}{t}\u{201d} is een andere vorm van \u{201c}{q}\u{201d}."),
-                MatchKind::Synonym => format!("\u{201c}{t}\u{201d} betekent hier hetzelfde als \u{201c}{q}\u{201d}."),
+                MatchKind::Phrase => {
+                    format!("De woorden \u{201c}{q}\u{201d} staan precies zo in de tekst.")
+                }
+                MatchKind::Stem => {
+                    format!("\u{201c}{t}\u{201d} is een andere vorm van \u{201c}{q}\u{201d}.")
+                }
+                MatchKind::Synonym => {
+                    format!("\u{201c}{t}\u{201d} betekent hier hetzelfde als \u{201c}{q}\u{201d}.")
+                }
                 MatchKind::Prefix => format!("\u{201c}{t}\u{201d} begint met \u{201c}{q}\u{201d}."),
-                MatchKind::Compound => format!("\u{201c}{t}\u{201d} is een samengesteld woord met \u{201c}{q}\u{201d} erin."),
-                MatchKind::Typo => format!("\u{201c}{t}\u{201d} lijkt op \u{201c}{q}\u{201d} (misschien een typefout)."),
+                MatchKind::Compound => format!(
+                    "\u{201c}{t}\u{201d} is een samengesteld woord met \u{201c}{q}\u{201d} erin."
+                ),
+                MatchKind::Typo => format!(
+                    "\u{201c}{t}\u{201d} lijkt op \u{201c}{q}\u{201d} (misschien een typefout)."
+                ),
             }
         })
         .collect()

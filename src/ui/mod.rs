@@ -7,11 +7,11 @@
 //! plain click is handled here without reloading the page.
 
 mod documents;
+mod embed;
 mod glossary;
 mod hits;
 mod overview;
 mod parts;
-mod embed;
 mod reader;
 mod search;
 mod sides;
@@ -121,7 +121,8 @@ impl Nav {
                 nav.write_address();
             }
         };
-        match set_timeout_with_handle(check, std::time::Duration::from_millis(wait.max(0.0) as u64)) {
+        match set_timeout_with_handle(check, std::time::Duration::from_millis(wait.max(0.0) as u64))
+        {
             Ok(handle) => TIMER.set(Some(handle)),
             Err(_) => {
                 DUE.set(None);
@@ -149,7 +150,13 @@ impl Nav {
     /// Handles a click on an internal link: plain left clicks navigate in place; clicks with
     /// a modifier or another button are left to the browser (new tab, new window).
     pub fn follow(&self, ev: &MouseEvent, route: Route) {
-        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
             return;
         }
         ev.prevent_default();
@@ -206,13 +213,21 @@ fn App() -> impl IntoView {
     apply_display(&nav.route.get_untracked().display);
 
     let nav_links = move || {
-        [(View::Zoeken, "Zoeken"), (View::NaastElkaar, "Naast elkaar"), (View::Teksten, "Teksten"), (View::Begrippen, "Begrippen"), (View::Overzicht, "Overzicht")]
-            .into_iter()
-            .map(|(v, label)| view! {
+        [
+            (View::Zoeken, "Zoeken"),
+            (View::NaastElkaar, "Naast elkaar"),
+            (View::Teksten, "Teksten"),
+            (View::Begrippen, "Begrippen"),
+            (View::Overzicht, "Overzicht"),
+        ]
+        .into_iter()
+        .map(|(v, label)| {
+            view! {
                 <li><a href=nav.href(&Route::view(v)) aria-current=current(v)
                     on:click=move |ev: MouseEvent| nav.follow(&ev, Route::view(v))>{label}</a></li>
-            })
-            .collect_view()
+            }
+        })
+        .collect_view()
     };
     let header = if embed {
         // Embedded: a compact header, and a way out to the full app in a new tab.
@@ -222,7 +237,11 @@ fn App() -> impl IntoView {
             let query = route.to_query();
             let location = window().location();
             let path = location.pathname().unwrap_or_default();
-            format!("{}{path}{}", location.origin().unwrap_or_default(), if query.is_empty() { String::new() } else { format!("?{query}") })
+            format!(
+                "{}{path}{}",
+                location.origin().unwrap_or_default(),
+                if query.is_empty() { String::new() } else { format!("?{query}") }
+            )
         };
         view! {
             <header class="site-header site-header--embed">
@@ -295,7 +314,11 @@ fn apply_display(display: &crate::state::Display) {
 
 /// A link to a route inside the app.
 #[component]
-pub fn Link(to: Route, children: Children, #[prop(optional)] class: Option<&'static str>) -> impl IntoView {
+pub fn Link(
+    to: Route,
+    children: Children,
+    #[prop(optional)] class: Option<&'static str>,
+) -> impl IntoView {
     let nav = use_nav();
     let href = nav.href(&to);
     view! {
@@ -345,7 +368,11 @@ pub fn after_first_paint() -> ReadSignal<bool> {
                     // keystrokes ([`search::warm_up`]).
                     set_timeout(
                         || {
-                            drop(crate::engine().search("e", &crate::search::Filters::default(), 10));
+                            drop(crate::engine().search(
+                                "e",
+                                &crate::search::Filters::default(),
+                                10,
+                            ));
                             search::warm_up();
                         },
                         std::time::Duration::from_millis(50),

@@ -19,7 +19,8 @@ pub fn OverviewView() -> impl IntoView {
     // The time line: articles grouped by year, undated last.
     let mut years: Vec<Option<u16>> = Vec::new();
     for year in corpus.articles().map(|(_, d)| d.date.map(|d| d.year)) {
-        if let Err(at) = years.binary_search_by_key(&(year.is_none(), year), |y| (y.is_none(), *y)) {
+        if let Err(at) = years.binary_search_by_key(&(year.is_none(), year), |y| (y.is_none(), *y))
+        {
             years.insert(at, year);
         }
     }

@@ -22,7 +22,8 @@ pub fn Reader(doc: DocIdx) -> impl IntoView {
     // A comment opens in its article, so it is read in context.
     let article_idx = corpus.article_of(doc);
     let article = &corpus.documents[article_idx as usize];
-    let target = target.or_else(|| (article_idx != doc).then(|| corpus.documents[doc as usize].id.clone()));
+    let target =
+        target.or_else(|| (article_idx != doc).then(|| corpus.documents[doc as usize].id.clone()));
     set_title(article.title.as_deref().unwrap_or_default());
     match &target {
         Some(id) => scroll_to_target(id.clone()),
@@ -120,10 +121,15 @@ fn passages(
 /// plain mark. Everything is rendered as text.
 fn annotated(text: &str, marks: &[(usize, usize)]) -> impl IntoView {
     let overlaps = |s: usize, e: usize| marks.iter().any(|&(ms, me)| s < me && ms < e);
-    let terms: Vec<_> = crate::glossary::mentions(text).into_iter().filter(|m| !overlaps(m.start, m.end)).collect();
+    let terms: Vec<_> =
+        crate::glossary::mentions(text).into_iter().filter(|m| !overlaps(m.start, m.end)).collect();
     // In text order, by insertion: a handful of cuts, and no sort routine in the wasm for it.
     let mut cuts: Vec<(usize, usize, Option<u16>)> = Vec::with_capacity(marks.len() + terms.len());
-    for cut in marks.iter().map(|&(s, e)| (s, e, None)).chain(terms.iter().map(|m| (m.start, m.end, Some(m.term)))) {
+    for cut in marks
+        .iter()
+        .map(|&(s, e)| (s, e, None))
+        .chain(terms.iter().map(|m| (m.start, m.end, Some(m.term))))
+    {
         let at = cuts.partition_point(|c| *c <= cut);
         cuts.insert(at, cut);
     }

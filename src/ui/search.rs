@@ -101,7 +101,11 @@ pub fn SearchBox() -> impl IntoView {
         route
     };
     let on_input = move |ev: Event| {
-        let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+        let value = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .unwrap_or_default();
         nav.replace(with_query(value));
     };
     // One listener for both keys (every keystroke in the box comes here, and asking an event
@@ -109,7 +113,13 @@ pub fn SearchBox() -> impl IntoView {
     let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         let key = ev.key();
         if key == "Escape" {
-            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == "zoekveld") else { return };
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .filter(|i| i.id() == "zoekveld")
+            else {
+                return;
+            };
             if !nav.route.with_untracked(|r| r.query.is_empty()) {
                 ev.prevent_default();
                 nav.replace(with_query(String::new()));
@@ -117,9 +127,16 @@ pub fn SearchBox() -> impl IntoView {
             }
             return;
         }
-        let typing = || document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        let typing = || {
+            document()
+                .active_element()
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        };
         if key == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !typing() {
-            if let Some(input) = document().get_element_by_id("zoekveld").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(input) = document()
+                .get_element_by_id("zoekveld")
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 ev.prevent_default();
                 let _ = input.focus();
             }
@@ -169,12 +186,17 @@ pub fn route_results(limit: usize) -> Memo<Results> {
 /// letter typed pays for all of that (at 4x CPU slowdown it took twice as long as the next
 /// letters). The copy has its own route, and is dropped afterwards.
 pub fn warm_up() {
-    let (Ok(host), Ok(spare), Some(body)) = (document().create_element("div"), document().create_element("div"), document().body()) else { return };
+    let (Ok(host), Ok(spare), Some(body)) =
+        (document().create_element("div"), document().create_element("div"), document().body())
+    else {
+        return;
+    };
     let route = std::rc::Rc::new(std::cell::Cell::new(None));
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), {
         let route = route.clone();
         move || {
-            let nav = super::Nav { route: RwSignal::new(Route::default()), moves: RwSignal::new(0) };
+            let nav =
+                super::Nav { route: RwSignal::new(Route::default()), moves: RwSignal::new(0) };
             route.set(Some(nav.route));
             provide_context(nav);
             let results = route_results(PAGE);
@@ -197,7 +219,12 @@ pub fn warm_up() {
     let _ = body.append_child(&host);
     // A first letter, a second one, and Escape; each in a task of its own, as typed, and each
     // laid out (asking for the copy's height lays it out at once).
-    fn type_next(host: web_sys::HtmlElement, route: RwSignal<Route>, steps: &'static [&'static str], done: impl FnOnce(web_sys::HtmlElement) + 'static) {
+    fn type_next(
+        host: web_sys::HtmlElement,
+        route: RwSignal<Route>,
+        steps: &'static [&'static str],
+        done: impl FnOnce(web_sys::HtmlElement) + 'static,
+    ) {
         let _ = host.offset_height();
         match steps.split_first() {
             Some((query, rest)) => {
@@ -214,7 +241,11 @@ pub fn warm_up() {
 }
 
 pub fn count_text(results: &Results) -> String {
-    let shown = if results.total > results.hits.len() { format!(" (de eerste {} staan hieronder)", results.hits.len()) } else { String::new() };
+    let shown = if results.total > results.hits.len() {
+        format!(" (de eerste {} staan hieronder)", results.hits.len())
+    } else {
+        String::new()
+    };
     match results.total {
         0 => "Geen tekstdelen gevonden.".to_string(),
         1 => "1 tekstdeel gevonden.".to_string(),
@@ -234,7 +265,9 @@ fn frame_after(source: Box<dyn Fn()>) -> RwSignal<u32> {
     let later = RwSignal::new(0u32);
     Effect::new(move |_| {
         source();
-        request_animation_frame(move || set_timeout(move || later.update(|n| *n += 1), std::time::Duration::ZERO));
+        request_animation_frame(move || {
+            set_timeout(move || later.update(|n| *n += 1), std::time::Duration::ZERO)
+        });
     });
     later
 }
@@ -242,7 +275,8 @@ fn frame_after(source: Box<dyn Fn()>) -> RwSignal<u32> {
 /// The marks of a hit over its passage's full text (for the reading view).
 pub fn full_marks(corpus: &Corpus, hit: &Hit) -> Vec<(usize, usize)> {
     let text = &corpus.passages[hit.passage as usize].text;
-    let terms: Vec<&str> = hit.matched.iter().filter(|m| !m.term.contains(' ')).map(|m| m.term.as_str()).collect();
+    let terms: Vec<&str> =
+        hit.matched.iter().filter(|m| !m.term.contains(' ')).map(|m| m.term.as_str()).collect();
     let phrases: Vec<Vec<String>> = hit
         .matched
         .iter()
@@ -260,7 +294,9 @@ fn NoResults(results: Results) -> impl IntoView {
     let filtered = !route.filters.is_empty();
     let reason = match (route.query.trim().is_empty(), filtered) {
         (_, true) => "Geen enkel tekstdeel past bij uw zoekwoorden en alle gekozen filters samen.",
-        (false, false) => "Geen enkel tekstdeel bevat deze woorden, ook niet in een andere vorm of spelling.",
+        (false, false) => {
+            "Geen enkel tekstdeel bevat deze woorden, ook niet in een andere vorm of spelling."
+        }
         (true, false) => "Er zijn geen tekstdelen.",
     };
     view! {
@@ -294,7 +330,11 @@ struct Option_ {
 }
 
 fn filter_groups(corpus: &Corpus, facets: &Facets) -> Vec<(&'static str, Vec<Option_>)> {
-    let option = |key, value: &str, label: &str| Option_ { key, value: value.to_string(), label: label.to_string() };
+    let option = |key, value: &str, label: &str| Option_ {
+        key,
+        value: value.to_string(),
+        label: label.to_string(),
+    };
     vec![
         ("Kant", Stance::ALL.iter().map(|&s| option("kant", s.id(), s.label())).collect()),
         ("Thema", corpus.themes.iter().map(|t| option("thema", &t.id, &t.label)).collect()),
@@ -315,7 +355,13 @@ fn filter_groups(corpus: &Corpus, facets: &Facets) -> Vec<(&'static str, Vec<Opt
             facets
                 .years
                 .iter()
-                .map(|&(y, _)| option("jaar", &year_id(y), &y.map_or_else(|| "Datum onbekend".to_string(), |y| y.to_string())))
+                .map(|&(y, _)| {
+                    option(
+                        "jaar",
+                        &year_id(y),
+                        &y.map_or_else(|| "Datum onbekend".to_string(), |y| y.to_string()),
+                    )
+                })
                 .collect(),
         ),
     ]
@@ -360,7 +406,9 @@ pub fn FilterPanel(results: Memo<Results>) -> impl IntoView {
     // the results and took two screens: there they start folded, so the hits come right under
     // the search box; the summary says when some are on (the style sheet adds "(aan)"). The
     // width is the one at which style/main.css puts the filters beside the results.
-    let wide = web_sys::window().and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten()).is_some_and(|m| m.matches());
+    let wide = web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
+        .is_some_and(|m| m.matches());
     view! {
         <aside class="filters" aria-labelledby="filters-kop">
             <details open=wide>

@@ -22,7 +22,8 @@ pub fn SideBySideView() -> impl IntoView {
     let results = route_results(usize::MAX);
     let grouping = Memo::new(move |_| nav.route.with(|r| r.grouping));
     let groups = Memo::new(move |_| {
-        let passages: Vec<PassageIdx> = results.with(|r| r.hits.iter().map(|h| h.passage).collect());
+        let passages: Vec<PassageIdx> =
+            results.with(|r| r.hits.iter().map(|h| h.passage).collect());
         match grouping.get() {
             Grouping::Thema => by_theme(corpus, &passages),
             Grouping::Kernvraag => by_question(corpus, &passages),
@@ -89,23 +90,36 @@ pub fn SideBySideView() -> impl IntoView {
 
 #[component]
 fn GroupView(corpus: &'static Corpus, groups: Memo<Vec<Group>>, key: GroupKey) -> impl IntoView {
-    let group = Memo::new(move |_| groups.with(|gs| gs.iter().find(|g| g.key == key).cloned().unwrap_or_else(|| Group::new(key))));
+    let group = Memo::new(move |_| {
+        groups
+            .with(|gs| gs.iter().find(|g| g.key == key).cloned().unwrap_or_else(|| Group::new(key)))
+    });
     let (title, intro, subject, id) = match key {
         GroupKey::Theme(t) => {
             let theme = corpus.theme(t);
-            (theme.label.clone(), theme.description.clone(), format!("over {}", crate::text::lowercase(&theme.label)), theme.id.clone())
+            (
+                theme.label.clone(),
+                theme.description.clone(),
+                format!("over {}", crate::text::lowercase(&theme.label)),
+                theme.id.clone(),
+            )
         }
         GroupKey::KeyQuestion(k) => {
             let q = &corpus.kernvragen[k];
             (q.question.clone(), q.intro.clone(), "bij deze vraag".to_string(), q.id.clone())
         }
     };
-    let side = move |stance: Stance| Memo::new(move |_| group.with(|g| match stance {
-        Stance::Optimistisch => g.optimistic.clone(),
-        Stance::Kritisch => g.critical.clone(),
-        Stance::Gemengd => g.mixed.clone(),
-    }));
-    let (optimistic, critical, mixed) = (side(Stance::Optimistisch), side(Stance::Kritisch), side(Stance::Gemengd));
+    let side = move |stance: Stance| {
+        Memo::new(move |_| {
+            group.with(|g| match stance {
+                Stance::Optimistisch => g.optimistic.clone(),
+                Stance::Kritisch => g.critical.clone(),
+                Stance::Gemengd => g.mixed.clone(),
+            })
+        })
+    };
+    let (optimistic, critical, mixed) =
+        (side(Stance::Optimistisch), side(Stance::Kritisch), side(Stance::Gemengd));
     view! {
         <section class="group" data-group=id.clone() aria-labelledby=format!("groep-{id}")>
             <h2 id=format!("groep-{id}")>{title}</h2>
@@ -145,7 +159,13 @@ fn Balance(optimistic: Signal<usize>, critical: Signal<usize>) -> impl IntoView 
 }
 
 #[component]
-fn Side(corpus: &'static Corpus, stance: Stance, heading: &'static str, passages: Memo<Vec<PassageIdx>>, subject: String) -> impl IntoView {
+fn Side(
+    corpus: &'static Corpus,
+    stance: Stance,
+    heading: &'static str,
+    passages: Memo<Vec<PassageIdx>>,
+    subject: String,
+) -> impl IntoView {
     let empty = Memo::new(move |_| passages.with(Vec::is_empty));
     view! {
         <div class="side" data-side=stance.id()>
@@ -172,11 +192,24 @@ fn VoiceCard(corpus: &'static Corpus, passage: PassageIdx) -> impl IntoView {
     let p = &corpus.passages[passage as usize];
     let doc = &corpus.documents[p.document as usize];
     let article = &corpus.documents[corpus.article_of(p.document) as usize];
-    let who = if !doc.authors.is_empty() { people(&doc.authors) } else if !doc.quoted.is_empty() { people(&doc.quoted) } else { doc.publisher.clone().unwrap_or_default() };
+    let who = if !doc.authors.is_empty() {
+        people(&doc.authors)
+    } else if !doc.quoted.is_empty() {
+        people(&doc.quoted)
+    } else {
+        doc.publisher.clone().unwrap_or_default()
+    };
     // The link keeps the current query and filters; the card itself outlives a keystroke.
     let to = move || {
         let route = nav.route.get();
-        Route { view: View::Lezen, doc: Some(article.id.clone()), passage: Some(p.id.clone()), query: route.query, filters: route.filters, ..Route::default() }
+        Route {
+            view: View::Lezen,
+            doc: Some(article.id.clone()),
+            passage: Some(p.id.clone()),
+            query: route.query,
+            filters: route.filters,
+            ..Route::default()
+        }
     };
     let href = move || nav.href(&to());
     view! {

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 fn root_has(attribute: &str) -> bool {
-    document().document_element().is_some_and(|root| root.get_attribute(attribute).as_deref() == Some("ready"))
+    document()
+        .document_element()
+        .is_some_and(|root| root.get_attribute(attribute).as_deref() == Some("ready"))
 }
 
 /// The build id written into index.html after the build.

@@ -37,57 +37,123 @@ fn the_valid_fixture_loads() {
 
 #[test]
 fn malformed_front_matter() {
-    check("malformed-front-matter", ErrorKind::MalformedFrontMatter, "documents/001-zorg.md", 3, "invalid basic string");
+    check(
+        "malformed-front-matter",
+        ErrorKind::MalformedFrontMatter,
+        "documents/001-zorg.md",
+        3,
+        "invalid basic string",
+    );
 }
 
 #[test]
 fn unterminated_front_matter() {
-    check("unterminated-front-matter", ErrorKind::MalformedFrontMatter, "documents/001-zorg.md", 1, "front matter is not closed");
+    check(
+        "unterminated-front-matter",
+        ErrorKind::MalformedFrontMatter,
+        "documents/001-zorg.md",
+        1,
+        "front matter is not closed",
+    );
 }
 
 #[test]
 fn unknown_field() {
-    check("unknown-field", ErrorKind::UnknownField, "documents/001-zorg.md", 5, "unknown field `uitgever`");
+    check(
+        "unknown-field",
+        ErrorKind::UnknownField,
+        "documents/001-zorg.md",
+        5,
+        "unknown field `uitgever`",
+    );
 }
 
 #[test]
 fn missing_field() {
-    check("missing-field", ErrorKind::MissingField, "documents/001-zorg.md", 2, "missing field `kind`");
+    check(
+        "missing-field",
+        ErrorKind::MissingField,
+        "documents/001-zorg.md",
+        2,
+        "missing field `kind`",
+    );
 }
 
 #[test]
 fn unknown_kind() {
-    check("unknown-kind", ErrorKind::InvalidValue, "documents/001-zorg.md", 4, "unknown kind \"blog\"");
+    check(
+        "unknown-kind",
+        ErrorKind::InvalidValue,
+        "documents/001-zorg.md",
+        4,
+        "unknown kind \"blog\"",
+    );
 }
 
 #[test]
 fn invalid_date() {
-    check("invalid-date", ErrorKind::InvalidValue, "documents/001-zorg.md", 6, "date \"december 2014\"");
+    check(
+        "invalid-date",
+        ErrorKind::InvalidValue,
+        "documents/001-zorg.md",
+        6,
+        "date \"december 2014\"",
+    );
 }
 
 #[test]
 fn unknown_theme() {
-    check("unknown-theme", ErrorKind::UnknownTheme, "documents/001-zorg.md", 18, "unknown theme \"geldzaken\" in passage \"zorg-2\"");
+    check(
+        "unknown-theme",
+        ErrorKind::UnknownTheme,
+        "documents/001-zorg.md",
+        18,
+        "unknown theme \"geldzaken\" in passage \"zorg-2\"",
+    );
 }
 
 #[test]
 fn missing_stance() {
-    check("missing-stance", ErrorKind::MissingStance, "documents/001-zorg.md", 18, "passage \"zorg-2\" has no stance");
+    check(
+        "missing-stance",
+        ErrorKind::MissingStance,
+        "documents/001-zorg.md",
+        18,
+        "passage \"zorg-2\" has no stance",
+    );
 }
 
 #[test]
 fn unknown_stance() {
-    check("unknown-stance", ErrorKind::UnknownStance, "documents/001-zorg.md", 18, "unknown stance \"negatief\"");
+    check(
+        "unknown-stance",
+        ErrorKind::UnknownStance,
+        "documents/001-zorg.md",
+        18,
+        "unknown stance \"negatief\"",
+    );
 }
 
 #[test]
 fn duplicate_passage_id() {
-    check("duplicate-passage-id", ErrorKind::DuplicateId, "documents/001-zorg.md", 23, "duplicate passage id \"zorg-2\"");
+    check(
+        "duplicate-passage-id",
+        ErrorKind::DuplicateId,
+        "documents/001-zorg.md",
+        23,
+        "duplicate passage id \"zorg-2\"",
+    );
 }
 
 #[test]
 fn duplicate_theme_id() {
-    check("duplicate-theme-id", ErrorKind::DuplicateId, "themes.toml", 12, "duplicate theme id \"geld\"");
+    check(
+        "duplicate-theme-id",
+        ErrorKind::DuplicateId,
+        "themes.toml",
+        12,
+        "duplicate theme id \"geld\"",
+    );
 }
 
 #[test]
@@ -97,17 +163,35 @@ fn invalid_id() {
 
 #[test]
 fn empty_passage() {
-    check("empty-passage", ErrorKind::EmptyPassage, "documents/001-zorg.md", 18, "passage \"zorg-2\" has no text");
+    check(
+        "empty-passage",
+        ErrorKind::EmptyPassage,
+        "documents/001-zorg.md",
+        18,
+        "passage \"zorg-2\" has no text",
+    );
 }
 
 #[test]
 fn text_outside_passage() {
-    check("text-outside-passage", ErrorKind::MalformedPassage, "documents/001-zorg.md", 26, "text outside a passage");
+    check(
+        "text-outside-passage",
+        ErrorKind::MalformedPassage,
+        "documents/001-zorg.md",
+        26,
+        "text outside a passage",
+    );
 }
 
 #[test]
 fn not_in_source() {
-    check("not-in-source", ErrorKind::NotInSource, "documents/001-zorg.md", 18, "does not occur word for word");
+    check(
+        "not-in-source",
+        ErrorKind::NotInSource,
+        "documents/001-zorg.md",
+        18,
+        "does not occur word for word",
+    );
 }
 
 #[test]
@@ -119,32 +203,68 @@ fn lost_from_source() {
 /// never matched (a valid corpus was refused) and messages showed an invisible character.
 #[test]
 fn bom_in_source() {
-    check("bom-in-source", ErrorKind::LostFromSource, "documents/001-zorg.md", 7, "001-zorg.md: \"Menu\"");
+    check(
+        "bom-in-source",
+        ErrorKind::LostFromSource,
+        "documents/001-zorg.md",
+        7,
+        "001-zorg.md: \"Menu\"",
+    );
 }
 
 #[test]
 fn missing_source() {
-    check("missing-source", ErrorKind::Io, "documents/001-zorg.md", 7, "source \"bestaat-niet.txt\"");
+    check(
+        "missing-source",
+        ErrorKind::Io,
+        "documents/001-zorg.md",
+        7,
+        "source \"bestaat-niet.txt\"",
+    );
 }
 
 #[test]
 fn unused_theme() {
-    check("unused-theme", ErrorKind::UnusedTheme, "themes.toml", 0, "theme \"jeugd\" is used by no passage");
+    check(
+        "unused-theme",
+        ErrorKind::UnusedTheme,
+        "themes.toml",
+        0,
+        "theme \"jeugd\" is used by no passage",
+    );
 }
 
 #[test]
 fn kernvraag_unknown_passage() {
-    check("kernvraag-unknown-passage", ErrorKind::UnknownReference, "kernvragen.toml", 5, "names passage \"zorg-9\"");
+    check(
+        "kernvraag-unknown-passage",
+        ErrorKind::UnknownReference,
+        "kernvragen.toml",
+        5,
+        "names passage \"zorg-9\"",
+    );
 }
 
 #[test]
 fn kernvraag_one_sided() {
-    check("kernvraag-one-sided", ErrorKind::OneSided, "kernvragen.toml", 5, "has no kritisch passage");
+    check(
+        "kernvraag-one-sided",
+        ErrorKind::OneSided,
+        "kernvragen.toml",
+        5,
+        "has no kritisch passage",
+    );
 }
 
 #[test]
 fn glossary_unknown_link() {
-    check("glossary-unknown-link", ErrorKind::UnknownReference, "glossary.toml", 6, "links to \"gemeenten\"");
+    check(
+        "glossary-unknown-link",
+        ErrorKind::UnknownReference,
+        "glossary.toml",
+        6,
+        "links to \"gemeenten\"",
+    );
 }
 
 #[test]
@@ -158,15 +278,33 @@ fn every_broken_fixture_is_tested() {
 
 #[test]
 fn synonym_duplicate() {
-    check("synonym-duplicate", ErrorKind::DuplicateId, "synonyms.toml", 5, "\"Buurtteam\" is already in the synonym group at line 2");
+    check(
+        "synonym-duplicate",
+        ErrorKind::DuplicateId,
+        "synonyms.toml",
+        5,
+        "\"Buurtteam\" is already in the synonym group at line 2",
+    );
 }
 
 #[test]
 fn synonym_single_term() {
-    check("synonym-single-term", ErrorKind::InvalidValue, "synonyms.toml", 2, "a synonym group needs at least two terms");
+    check(
+        "synonym-single-term",
+        ErrorKind::InvalidValue,
+        "synonyms.toml",
+        2,
+        "a synonym group needs at least two terms",
+    );
 }
 
 #[test]
 fn synonym_stop_words() {
-    check("synonym-stop-words", ErrorKind::InvalidValue, "synonyms.toml", 6, "\"de en het\" is only very common words");
+    check(
+        "synonym-stop-words",
+        ErrorKind::InvalidValue,
+        "synonyms.toml",
+        6,
+        "\"de en het\" is only very common words",
+    );
 }

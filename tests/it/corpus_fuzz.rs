@@ -87,7 +87,8 @@ impl Files {
         let _ = std::fs::remove_dir_all(dir);
         for (rel, bytes) in &self.0 {
             let path = dir.join(rel);
-            std::fs::create_dir_all(path.parent().expect("a file has a folder")).expect("target/ is writable");
+            std::fs::create_dir_all(path.parent().expect("a file has a folder"))
+                .expect("target/ is writable");
             std::fs::write(&path, bytes).expect("target/ is writable");
         }
     }
@@ -99,7 +100,8 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
         if path.is_dir() {
             collect(base, &path, files);
         } else if path.file_name().is_some_and(|n| n != "README.md") {
-            let rel = path.strip_prefix(base).expect("inside the base").to_string_lossy().into_owned();
+            let rel =
+                path.strip_prefix(base).expect("inside the base").to_string_lossy().into_owned();
             files.push((rel, std::fs::read(&path).expect("corpus file is readable")));
         }
     }
@@ -107,24 +109,89 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
 
 /// Tokens of the corpus formats, inserted where they do the most damage.
 const PUNCTUATION: &[&str] = &[
-    "+++", "+++\n", "\n+++\n", "+++ reactie\n", "+++ reactie", ":::", "::: ", "\n::: x-1 | kritisch | jeugd\n",
-    "::: a | optimistisch |", " | ", "|", "||", ",", ", ,", "-", "--", "[[", "]]", "[[theme]]\n", "[[term]]\n",
-    "[[kernvraag]]\n", "[[synonym]]\n", "[", "]", "{", "}", "=", " = ", "\"", "\"\"\"", "'", "'''", "\\", "\\u",
-    "\\UFFFFFFFF", "#", "##", "## ", "%", "\n", "\n\n", "\r", "\r\n", "\t", " ", "id = ", "id = \"\"",
-    "source = \"../themes.toml\"", "date = \"2017-13-40\"", "date = 1979-05-27T07:32:00Z", "passages = []",
-    "terms = [\"de\", \"het\"]", "\u{feff}", "\u{202e}", "\u{200b}", "\u{0}", "é", "e\u{301}", "😀", "ﬁ",
+    "+++",
+    "+++\n",
+    "\n+++\n",
+    "+++ reactie\n",
+    "+++ reactie",
+    ":::",
+    "::: ",
+    "\n::: x-1 | kritisch | jeugd\n",
+    "::: a | optimistisch |",
+    " | ",
+    "|",
+    "||",
+    ",",
+    ", ,",
+    "-",
+    "--",
+    "[[",
+    "]]",
+    "[[theme]]\n",
+    "[[term]]\n",
+    "[[kernvraag]]\n",
+    "[[synonym]]\n",
+    "[",
+    "]",
+    "{",
+    "}",
+    "=",
+    " = ",
+    "\"",
+    "\"\"\"",
+    "'",
+    "'''",
+    "\\",
+    "\\u",
+    "\\UFFFFFFFF",
+    "#",
+    "##",
+    "## ",
+    "%",
+    "\n",
+    "\n\n",
+    "\r",
+    "\r\n",
+    "\t",
+    " ",
+    "id = ",
+    "id = \"\"",
+    "source = \"../themes.toml\"",
+    "date = \"2017-13-40\"",
+    "date = 1979-05-27T07:32:00Z",
+    "passages = []",
+    "terms = [\"de\", \"het\"]",
+    "\u{feff}",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{0}",
+    "é",
+    "e\u{301}",
+    "😀",
+    "ﬁ",
 ];
 
 /// Byte strings that are not UTF-8, or are but hurt: NUL, a lone continuation byte, an
 /// overlong form, a surrogate, a truncated sequence.
 const BAD_BYTES: &[&[u8]] = &[
-    b"\x00", b"\xff", b"\xfe\xff", b"\xc3\x28", b"\xc3", b"\x80", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80",
-    b"\xe2\x82", b"\x00\x00\x00\x00",
+    b"\x00",
+    b"\xff",
+    b"\xfe\xff",
+    b"\xc3\x28",
+    b"\xc3",
+    b"\x80",
+    b"\xc0\xaf",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b"\xe2\x82",
+    b"\x00\x00\x00\x00",
 ];
 
 /// The start offsets of a file's lines, and its end.
 fn line_starts(bytes: &[u8]) -> Vec<usize> {
-    std::iter::once(0).chain(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1)).collect()
+    std::iter::once(0)
+        .chain(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// A random line of `bytes` as a byte range, newline included.
@@ -232,11 +299,25 @@ fn mutate(rng: &mut XorShift, files: &mut Files, target: usize) -> String {
         11 => {
             // Stance and theme words moved around: a word of the line replaced by another.
             let line = random_line(rng, bytes);
-            let word = rng.pick(&["kritisch", "optimistisch", "gemengd", "neutraal", "jeugd", "geld", "", "-", "reactie", "id", "Zorg_3", "x"]);
+            let word = rng.pick(&[
+                "kritisch",
+                "optimistisch",
+                "gemengd",
+                "neutraal",
+                "jeugd",
+                "geld",
+                "",
+                "-",
+                "reactie",
+                "id",
+                "Zorg_3",
+                "x",
+            ]);
             let text = String::from_utf8_lossy(&bytes[line.clone()]).into_owned();
             let words: Vec<&str> = text.split(' ').collect();
             let i = rng.below(words.len());
-            let replaced: Vec<&str> = words.iter().enumerate().map(|(j, w)| if j == i { word } else { w }).collect();
+            let replaced: Vec<&str> =
+                words.iter().enumerate().map(|(j, w)| if j == i { word } else { w }).collect();
             bytes.splice(line, replaced.join(" ").into_bytes());
             format!("{name}: replace a word with {word:?}")
         }
@@ -259,7 +340,11 @@ fn mutate(rng: &mut XorShift, files: &mut Files, target: usize) -> String {
             format!("{name}: empty the file")
         }
         _ => {
-            let at = if rng.chance(2) { random_line(rng, bytes).start } else { random_offset(rng, bytes, false) };
+            let at = if rng.chance(2) {
+                random_line(rng, bytes).start
+            } else {
+                random_offset(rng, bytes, false)
+            };
             let token = rng.pick(PUNCTUATION);
             bytes.splice(at..at, token.bytes());
             format!("{name}: insert {token:?} at byte {at}")
@@ -270,10 +355,15 @@ fn mutate(rng: &mut XorShift, files: &mut Files, target: usize) -> String {
 /// One case: a base with 1 to 4 mutations, mostly in document files (where the parser is).
 fn case(rng: &mut XorShift, base: &Files) -> (Files, Vec<String>) {
     let mut files = base.clone();
-    let documents: Vec<usize> = (0..files.0.len()).filter(|&i| files.0[i].0.starts_with("documents")).collect();
+    let documents: Vec<usize> =
+        (0..files.0.len()).filter(|&i| files.0[i].0.starts_with("documents")).collect();
     let mutations = (0..1 + rng.below(4))
         .map(|_| {
-            let target = if rng.chance(3) { rng.below(files.0.len()) } else { documents[rng.below(documents.len())] };
+            let target = if rng.chance(3) {
+                rng.below(files.0.len())
+            } else {
+                documents[rng.below(documents.len())]
+            };
             mutate(rng, &mut files, target)
         })
         .collect();
@@ -310,8 +400,12 @@ fn check_errors(errors: &CorpusErrors, dir: &Path) -> Result<(), String> {
 fn mutated_corpora_load_or_fail_with_usable_errors() {
     let cases = env_number("VERKENNER_FUZZ_CASES").unwrap_or(DEFAULT_CASES as u64) as usize;
     let seed = env_number("VERKENNER_FUZZ_SEED").unwrap_or(0xc0_ffee);
-    let bases = [("fixture", Files::read(&root().join("tests/fixtures/ok"))), ("corpus", Files::read(&root().join("corpus")))];
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("corpus-fuzz-{}", std::process::id()));
+    let bases = [
+        ("fixture", Files::read(&root().join("tests/fixtures/ok"))),
+        ("corpus", Files::read(&root().join("corpus"))),
+    ];
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("corpus-fuzz-{}", std::process::id()));
     let mut rng = XorShift(seed | 1);
     let (mut loaded, mut slowest) = (0, (Duration::ZERO, String::new()));
     for n in 0..cases {
@@ -335,7 +429,10 @@ fn mutated_corpora_load_or_fail_with_usable_errors() {
                 loaded += 1;
                 // The build goes on to encode and index what loaded: that must hold as well.
                 catch_unwind(AssertUnwindSafe(|| {
-                    assert_eq!(verkenner::corpus::decode(&verkenner::corpus::encode(corpus)).as_ref(), Ok(corpus));
+                    assert_eq!(
+                        verkenner::corpus::decode(&verkenner::corpus::encode(corpus)).as_ref(),
+                        Ok(corpus)
+                    );
                     if n % 10 == 0 {
                         verkenner::index::build(corpus);
                     }
@@ -345,14 +442,21 @@ fn mutated_corpora_load_or_fail_with_usable_errors() {
             }
         };
         if let Some(problem) = problem {
-            panic!("case {n} (seed {seed:#x}, base {base_name}), corpus left in {}:\n  {}\n{problem}", dir.display(), mutations.join("\n  "));
+            panic!(
+                "case {n} (seed {seed:#x}, base {base_name}), corpus left in {}:\n  {}\n{problem}",
+                dir.display(),
+                mutations.join("\n  ")
+            );
         }
         if took > slowest.0 {
             slowest = (took, mutations.join("; "));
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
-    println!("{cases} mutated corpora, {loaded} still valid; slowest load {:?}: {}", slowest.0, slowest.1);
+    println!(
+        "{cases} mutated corpora, {loaded} still valid; slowest load {:?}: {}",
+        slowest.0, slowest.1
+    );
     assert!(loaded < cases, "every mutation left the corpus valid: the mutations do nothing");
 }
 
@@ -367,8 +471,10 @@ fn a_bom_or_crlf_line_endings_change_nothing() {
         bytes.split(|&b| b == b'\n').collect::<Vec<_>>().join(b"\r\n".as_slice())
     }
     type Transform = fn(&[u8]) -> Vec<u8>;
-    let transforms: [(&str, Transform); 3] = [("BOM", bom), ("CRLF", crlf), ("BOM and CRLF", |b| bom(&crlf(b)))];
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("corpus-editors-{}", std::process::id()));
+    let transforms: [(&str, Transform); 3] =
+        [("BOM", bom), ("CRLF", crlf), ("BOM and CRLF", |b| bom(&crlf(b)))];
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("corpus-editors-{}", std::process::id()));
     for base_dir in [root().join("tests/fixtures/ok"), root().join("corpus")] {
         let expected = load_dir(&base_dir).unwrap_or_else(|e| panic!("{e}"));
         let base = Files::read(&base_dir);
@@ -384,8 +490,15 @@ fn a_bom_or_crlf_line_endings_change_nothing() {
                 files.write(&dir);
                 let which = only.map_or("every file".to_string(), |i| base.0[i].0.clone());
                 match load_dir(&dir) {
-                    Ok(corpus) => assert!(corpus == expected, "{name} in {which} of {}: the corpus changed", base_dir.display()),
-                    Err(errors) => panic!("{name} in {which} of {} makes a valid corpus invalid:\n{errors}", base_dir.display()),
+                    Ok(corpus) => assert!(
+                        corpus == expected,
+                        "{name} in {which} of {}: the corpus changed",
+                        base_dir.display()
+                    ),
+                    Err(errors) => panic!(
+                        "{name} in {which} of {} makes a valid corpus invalid:\n{errors}",
+                        base_dir.display()
+                    ),
                 }
             }
         }
@@ -394,7 +507,11 @@ fn a_bom_or_crlf_line_endings_change_nothing() {
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
 }
 
 /// Characters that change length or meaning under folding and casing, or hide in text:
@@ -402,9 +519,48 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
 /// the digraph Dž, final sigma, the RTL override, zero-width characters, NUL, emoji with a
 /// modifier, dashes and quotes the query parser knows.
 const HOSTILE_CHARS: &[&str] = &[
-    "\u{301}", "\u{308}", "\u{20dd}", "ﬁ", "ﬄ", "İ", "ẞ", "ß", "ǅ", "Σ", "ς", "ŉ", "\u{202e}", "\u{200b}", "\u{200d}",
-    "\u{feff}", "\u{0}", "👍🏽", "👩‍👩‍👧", "🇳🇱", "-", "\"", "„", "”", "'", "’", " -", "\"\"", "\t", "\n", " ", "‑", "·", "½", "²",
-    "\u{1f}", "\u{fffd}", "ĳ", "Ĳ", "\u{10ffff}", "한", "ب",
+    "\u{301}",
+    "\u{308}",
+    "\u{20dd}",
+    "ﬁ",
+    "ﬄ",
+    "İ",
+    "ẞ",
+    "ß",
+    "ǅ",
+    "Σ",
+    "ς",
+    "ŉ",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{feff}",
+    "\u{0}",
+    "👍🏽",
+    "👩‍👩‍👧",
+    "🇳🇱",
+    "-",
+    "\"",
+    "„",
+    "”",
+    "'",
+    "’",
+    " -",
+    "\"\"",
+    "\t",
+    "\n",
+    " ",
+    "‑",
+    "·",
+    "½",
+    "²",
+    "\u{1f}",
+    "\u{fffd}",
+    "ĳ",
+    "Ĳ",
+    "\u{10ffff}",
+    "한",
+    "ب",
 ];
 
 /// A real text with a few characters inserted, deleted, repeated, or its case changed.
@@ -414,16 +570,29 @@ fn mutate_text(rng: &mut XorShift, text: &str) -> String {
         let at = rng.below(chars.len() + 1);
         match rng.below(6) {
             0 | 1 => chars.insert(at, rng.pick(HOSTILE_CHARS).to_string()),
-            2 if at < chars.len() => drop(chars.drain(at..(at + 1 + rng.below(5)).min(chars.len()))),
+            2 if at < chars.len() => {
+                drop(chars.drain(at..(at + 1 + rng.below(5)).min(chars.len())))
+            }
             3 if at < chars.len() => {
-                let piece: Vec<String> = chars[at..(at + 1 + rng.below(12)).min(chars.len())].to_vec();
+                let piece: Vec<String> =
+                    chars[at..(at + 1 + rng.below(12)).min(chars.len())].to_vec();
                 let most = if rng.chance(10) { 500 } else { 3 };
                 for _ in 0..1 + rng.below(most) {
                     chars.splice(at..at, piece.iter().cloned());
                 }
             }
-            4 => chars = chars.iter().map(|c| if rng.chance(2) { c.to_uppercase() } else { c.clone() }).collect(),
-            _ => chars = chars.iter().map(|c| format!("{c}{}", if rng.chance(4) { "\u{308}" } else { "" })).collect(),
+            4 => {
+                chars = chars
+                    .iter()
+                    .map(|c| if rng.chance(2) { c.to_uppercase() } else { c.clone() })
+                    .collect()
+            }
+            _ => {
+                chars = chars
+                    .iter()
+                    .map(|c| format!("{c}{}", if rng.chance(4) { "\u{308}" } else { "" }))
+                    .collect()
+            }
         }
     }
     chars.concat()
@@ -442,7 +611,8 @@ fn relevance_queries() -> Vec<String> {
 fn check_tokens(text: &str) -> Result<(), String> {
     let mut last = (0, 0);
     for token in verkenner::text::analyze(text) {
-        let slice = text.get(token.start..token.end).ok_or_else(|| format!("{token:?} is not a slice"))?;
+        let slice =
+            text.get(token.start..token.end).ok_or_else(|| format!("{token:?} is not a slice"))?;
         if token.start >= token.end || token.term.is_empty() {
             return Err(format!("empty token {token:?}"));
         }
@@ -452,7 +622,10 @@ fn check_tokens(text: &str) -> Result<(), String> {
         last = (token.start, token.position);
         let folded = verkenner::text::fold(slice);
         if folded != token.term && !token.joined {
-            return Err(format!("term {:?} is not the fold {folded:?} of its slice {slice:?}", token.term));
+            return Err(format!(
+                "term {:?} is not the fold {folded:?} of its slice {slice:?}",
+                token.term
+            ));
         }
     }
     Ok(())
@@ -464,11 +637,16 @@ fn mutated_real_queries_and_passages_keep_the_analyser_and_engine_contracts() {
     let seed = env_number("VERKENNER_FUZZ_SEED").unwrap_or(0xc0_ffee);
     let mut rng = XorShift(seed.rotate_left(17) | 1);
     let queries = relevance_queries();
-    let passages: Vec<&str> = verkenner::corpus().passages.iter().map(|p| p.text.as_str()).collect();
+    let passages: Vec<&str> =
+        verkenner::corpus().passages.iter().map(|p| p.text.as_str()).collect();
     let engine = verkenner::engine();
     let mut slowest = (Duration::ZERO, String::new());
     for n in 0..cases {
-        let original = if rng.chance(3) { passages[rng.below(passages.len())] } else { &queries[rng.below(queries.len())] };
+        let original = if rng.chance(3) {
+            passages[rng.below(passages.len())]
+        } else {
+            &queries[rng.below(queries.len())]
+        };
         let text = mutate_text(&mut rng, original);
         let shown: String = text.chars().take(80).collect();
         let start = Instant::now();
@@ -478,11 +656,19 @@ fn mutated_real_queries_and_passages_keep_the_analyser_and_engine_contracts() {
             for hit in &results.hits {
                 let passage = &verkenner::corpus().passages[hit.passage as usize].text;
                 if hit.marks.iter().any(|&(s, e)| s >= e || passage.get(s..e).is_none()) {
-                    return Err(format!("hit {} has a mark outside its text: {:?}", hit.passage, hit.marks));
+                    return Err(format!(
+                        "hit {} has a mark outside its text: {:?}",
+                        hit.passage, hit.marks
+                    ));
                 }
                 let snippet = &hit.snippet;
-                if passage.get(snippet.offset..snippet.offset + snippet.text.len()) != Some(snippet.text.as_str()) {
-                    return Err(format!("hit {}: the snippet is not a slice of the passage", hit.passage));
+                if passage.get(snippet.offset..snippet.offset + snippet.text.len())
+                    != Some(snippet.text.as_str())
+                {
+                    return Err(format!(
+                        "hit {}: the snippet is not a slice of the passage",
+                        hit.passage
+                    ));
                 }
             }
             Ok(())
@@ -501,7 +687,10 @@ fn mutated_real_queries_and_passages_keep_the_analyser_and_engine_contracts() {
             Ok(Ok(())) => None,
         };
         if let Some(problem) = problem {
-            panic!("case {n} (seed {seed:#x}) from {:?}:\n  {text:?}\n{problem}", original.chars().take(60).collect::<String>());
+            panic!(
+                "case {n} (seed {seed:#x}) from {:?}:\n  {text:?}\n{problem}",
+                original.chars().take(60).collect::<String>()
+            );
         }
         if took > slowest.0 {
             slowest = (took, shown);

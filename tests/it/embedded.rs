@@ -11,13 +11,23 @@ fn the_format_is_pinned_by_a_golden_file() {
     let corpus = load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     let _ = std::fs::remove_dir_all(dir);
     let bytes = encode(&corpus);
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().chunks(32).map(|c| c.concat() + "\n").collect();
+    let hex: String = bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .chunks(32)
+        .map(|c| c.concat() + "\n")
+        .collect();
     let golden = root().join("tests/fixtures/ok.corpus.hex");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &hex).expect("golden file is writable");
     }
-    let expected = std::fs::read_to_string(&golden).expect("golden file exists (run with UPDATE_GOLDEN=1 to write it)");
-    assert_eq!(hex, expected, "the embedded format changed; if on purpose, run with UPDATE_GOLDEN=1 and review the diff");
+    let expected = std::fs::read_to_string(&golden)
+        .expect("golden file exists (run with UPDATE_GOLDEN=1 to write it)");
+    assert_eq!(
+        hex, expected,
+        "the embedded format changed; if on purpose, run with UPDATE_GOLDEN=1 and review the diff"
+    );
     assert_eq!(decode(&bytes).expect("golden bytes decode"), corpus);
 }
 
@@ -44,14 +54,22 @@ fn fixture_index_bytes(name: &str) -> (verkenner::Corpus, Vec<u8>) {
 #[test]
 fn the_index_format_is_pinned_by_a_golden_file() {
     let (corpus, bytes) = fixture_index_bytes("golden-index");
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().chunks(32).map(|c| c.concat() + "\n").collect();
+    let hex: String = bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .chunks(32)
+        .map(|c| c.concat() + "\n")
+        .collect();
     let golden = root().join("tests/fixtures/ok.index.hex");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &hex).expect("golden file is writable");
     }
-    let expected = std::fs::read_to_string(&golden).expect("golden file exists (run with UPDATE_GOLDEN=1 to write it)");
+    let expected = std::fs::read_to_string(&golden)
+        .expect("golden file exists (run with UPDATE_GOLDEN=1 to write it)");
     assert_eq!(hex, expected, "the index format changed; if on purpose, bump index::FORMAT_VERSION, run with UPDATE_GOLDEN=1 and review the diff");
-    let index = verkenner::index::Index::decode(&bytes, &corpus.synonyms).expect("golden bytes decode");
+    let index =
+        verkenner::index::Index::decode(&bytes, &corpus.synonyms).expect("golden bytes decode");
     assert_eq!(index, verkenner::index::build(&corpus), "decoding gives the index that was built");
     assert_eq!(index.encode(), bytes, "decoding and encoding again gives the same bytes");
     // The synonyms come from the corpus: other ones than the index was built with are refused
@@ -59,18 +77,27 @@ fn the_index_format_is_pinned_by_a_golden_file() {
     let real = verkenner::corpus();
     let real_bytes = verkenner::index::build(real).encode();
     assert!(verkenner::index::Index::decode(&real_bytes, &real.synonyms).is_ok());
-    assert!(verkenner::index::Index::decode(&real_bytes, &[]).is_err(), "the index needs the synonyms it was built with");
+    assert!(
+        verkenner::index::Index::decode(&real_bytes, &[]).is_err(),
+        "the index needs the synonyms it was built with"
+    );
 }
 
 #[test]
 fn damaged_index_bytes_are_an_error_not_a_panic() {
     let (fixture, bytes) = fixture_index_bytes("damaged-index");
     for cut in [0, 1, 2, bytes.len() / 2, bytes.len() - 1] {
-        assert!(verkenner::index::Index::decode(&bytes[..cut], &[]).is_err(), "{cut} bytes decoded");
+        assert!(
+            verkenner::index::Index::decode(&bytes[..cut], &[]).is_err(),
+            "{cut} bytes decoded"
+        );
     }
     let mut other_version = bytes.clone();
     other_version[0] = other_version[0].wrapping_add(1);
-    assert!(verkenner::index::Index::decode(&other_version, &[]).is_err(), "another version decoded");
+    assert!(
+        verkenner::index::Index::decode(&other_version, &[]).is_err(),
+        "another version decoded"
+    );
     // Flipping any byte either fails to decode or decodes to an index the engine can use.
     let corpus = verkenner::corpus();
     for i in 0..bytes.len() {
@@ -78,7 +105,11 @@ fn damaged_index_bytes_are_an_error_not_a_panic() {
         damaged[i] ^= 0x5a;
         if let Ok(index) = verkenner::index::Index::decode(&damaged, &fixture.synonyms) {
             let engine = verkenner::search::Engine::new(corpus, &index);
-            let _ = engine.search("zorg gemeente \"de burger\" -jeugd", &verkenner::search::Filters::default(), 5);
+            let _ = engine.search(
+                "zorg gemeente \"de burger\" -jeugd",
+                &verkenner::search::Filters::default(),
+                5,
+            );
         }
     }
 }

@@ -37,5 +37,5 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
-mod search_robustness;
 mod corpus_fuzz;
+mod search_robustness;

@@ -37,7 +37,11 @@ fn every_source_text_is_curated() {
 fn comments_are_voices_of_their_own() {
     let corpus = real();
     let comments: Vec<_> = corpus.documents.iter().filter(|d| d.is_comment()).collect();
-    assert!(comments.len() >= 6, "the sources hold at least six reader comments, found {}", comments.len());
+    assert!(
+        comments.len() >= 6,
+        "the sources hold at least six reader comments, found {}",
+        comments.len()
+    );
     for comment in comments {
         assert_eq!(comment.kind, Kind::Reactie);
         assert_eq!(comment.authors.len(), 1, "{} has one author", comment.id);
@@ -50,7 +54,11 @@ fn comments_are_voices_of_their_own() {
 #[test]
 fn key_questions_pair_both_sides() {
     let corpus = real();
-    assert!(corpus.kernvragen.len() >= 5, "at least five kernvragen, found {}", corpus.kernvragen.len());
+    assert!(
+        corpus.kernvragen.len() >= 5,
+        "at least five kernvragen, found {}",
+        corpus.kernvragen.len()
+    );
     for kv in &corpus.kernvragen {
         for side in [Stance::Optimistisch, Stance::Kritisch] {
             assert!(
@@ -66,11 +74,16 @@ fn key_questions_pair_both_sides() {
 fn the_glossary_is_large_enough_and_original() {
     let corpus = real();
     assert!(corpus.glossary.len() >= 25, "at least 25 terms, found {}", corpus.glossary.len());
-    let all_text: String = corpus.passages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    let all_text: String =
+        corpus.passages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
     for term in &corpus.glossary {
         // Written by us: no explanation may copy a sentence of the sources.
         for sentence in term.explanation.split(". ").filter(|s| s.split_whitespace().count() >= 6) {
-            assert!(!all_text.contains(sentence.trim_end_matches('.')), "{} copies the source: {sentence}", term.id);
+            assert!(
+                !all_text.contains(sentence.trim_end_matches('.')),
+                "{} copies the source: {sentence}",
+                term.id
+            );
         }
     }
 }
@@ -93,12 +106,24 @@ fn metadata_is_only_what_the_text_gives() {
     for (_, doc) in corpus.articles() {
         if let Some(date) = doc.date {
             // Only one source gives a date; it must be written in that source.
-            let source = std::fs::read_to_string(root().join("corpus/sources").join(&doc.source)).expect("source");
-            assert!(source.contains(&date.dutch()), "{}: date {} is not in its source", doc.id, date.dutch());
+            let source = std::fs::read_to_string(root().join("corpus/sources").join(&doc.source))
+                .expect("source");
+            assert!(
+                source.contains(&date.dutch()),
+                "{}: date {} is not in its source",
+                doc.id,
+                date.dutch()
+            );
         }
         for person in doc.authors.iter().chain(&doc.quoted) {
-            let source = std::fs::read_to_string(root().join("corpus/sources").join(&doc.source)).expect("source");
-            assert!(source.contains(&person.name), "{}: {} is not named in the source", doc.id, person.name);
+            let source = std::fs::read_to_string(root().join("corpus/sources").join(&doc.source))
+                .expect("source");
+            assert!(
+                source.contains(&person.name),
+                "{}: {} is not named in the source",
+                doc.id,
+                person.name
+            );
         }
     }
 }
@@ -108,7 +133,8 @@ fn one_sided_documents_are_declared_and_only_those() {
     let corpus = real();
     for doc in &corpus.documents {
         let counts = corpus.stance_counts(doc);
-        let (optimistic, critical) = (counts[Stance::Optimistisch as usize], counts[Stance::Kritisch as usize]);
+        let (optimistic, critical) =
+            (counts[Stance::Optimistisch as usize], counts[Stance::Kritisch as usize]);
         let one_sided = (optimistic == 0) != (critical == 0);
         match (&doc.one_sided, one_sided) {
             (None, true) => panic!("{}: all its passages that take a side take the same one; check the labels, or write down why in one_sided", doc.id),
@@ -128,7 +154,10 @@ fn the_index_finds_every_term_and_its_stem() {
         assert_eq!(index.term_id(term), Some(id), "{term}");
         let stem = index.stem_of(id);
         assert_eq!(stem, verkenner::text::stem(term), "the stored stem of {term}");
-        assert!(index.terms_with_stem(&stem).contains(&id), "{term} among the terms of its stem {stem}");
+        assert!(
+            index.terms_with_stem(&stem).contains(&id),
+            "{term} among the terms of its stem {stem}"
+        );
     }
     for missing in ["", "zzzzq", "zorgzorgzorg", "ë"] {
         assert_eq!(index.term_id(missing), None, "{missing:?}");

@@ -46,15 +46,33 @@ fn filters(case: &Case) -> Filters {
     let corpus = verkenner::corpus();
     let mut filters = Filters::default();
     if let Some(theme) = &case.theme {
-        let idx = corpus.themes.iter().position(|t| &t.id == theme).unwrap_or_else(|| panic!("unknown theme {theme}"));
+        let idx = corpus
+            .themes
+            .iter()
+            .position(|t| &t.id == theme)
+            .unwrap_or_else(|| panic!("unknown theme {theme}"));
         filters.themes.push(idx as u8);
     }
-    filters.stances.extend(case.stance.as_deref().map(|s| Stance::from_id(s).expect("known stance")));
+    filters
+        .stances
+        .extend(case.stance.as_deref().map(|s| Stance::from_id(s).expect("known stance")));
     filters.kinds.extend(case.kind.as_deref().map(|k| Kind::from_id(k).expect("known kind")));
     if let Some(id) = &case.document {
-        filters.documents.push(corpus.articles().find(|(_, d)| &d.id == id).unwrap_or_else(|| panic!("unknown article {id}")).0);
+        filters.documents.push(
+            corpus
+                .articles()
+                .find(|(_, d)| &d.id == id)
+                .unwrap_or_else(|| panic!("unknown article {id}"))
+                .0,
+        );
     }
-    filters.years.extend(case.year.as_deref().map(|y| if y == "onbekend" { None } else { Some(y.parse().expect("a year")) }));
+    filters.years.extend(case.year.as_deref().map(|y| {
+        if y == "onbekend" {
+            None
+        } else {
+            Some(y.parse().expect("a year"))
+        }
+    }));
     filters
 }
 
@@ -68,11 +86,13 @@ fn the_relevance_set_passes() {
     assert!(set.case.len() >= 40, "at least 40 queries, found {}", set.case.len());
     let corpus = verkenner::corpus();
     let engine = verkenner::engine();
-    let (mut expected, mut found, mut firsts, mut first_ok, mut top3s, mut top3_ok) = (0, 0, 0, 0, 0, 0);
+    let (mut expected, mut found, mut firsts, mut first_ok, mut top3s, mut top3_ok) =
+        (0, 0, 0, 0, 0, 0);
     let mut failures = Vec::new();
     for case in &set.case {
         let results = engine.search(&case.query, &filters(case), usize::MAX);
-        let ranked: Vec<&str> = results.hits.iter().map(|h| corpus.passages[h.passage as usize].id.as_str()).collect();
+        let ranked: Vec<&str> =
+            results.hits.iter().map(|h| corpus.passages[h.passage as usize].id.as_str()).collect();
         let rank = |id: &str| ranked.iter().position(|r| *r == id);
         for id in case.find.iter().chain(&case.top3).chain(&case.first) {
             assert!(corpus.passage(id).is_some(), "{:?} names unknown passage {id}", case.query);
@@ -87,14 +107,24 @@ fn the_relevance_set_passes() {
             top3s += 1;
             match rank(id) {
                 Some(r) if r < 3 => top3_ok += 1,
-                r => failures.push(format!("{:?}: {id} at rank {:?}, not in the top 3 ({:?})", case.query, r.map(|r| r + 1), &ranked[..ranked.len().min(3)])),
+                r => failures.push(format!(
+                    "{:?}: {id} at rank {:?}, not in the top 3 ({:?})",
+                    case.query,
+                    r.map(|r| r + 1),
+                    &ranked[..ranked.len().min(3)]
+                )),
             }
         }
         if let Some(id) = &case.first {
             firsts += 1;
             match rank(id) {
                 Some(0) => first_ok += 1,
-                r => failures.push(format!("{:?}: {id} at rank {:?}, not first ({:?})", case.query, r.map(|r| r + 1), ranked.first())),
+                r => failures.push(format!(
+                    "{:?}: {id} at rank {:?}, not first ({:?})",
+                    case.query,
+                    r.map(|r| r + 1),
+                    ranked.first()
+                )),
             }
         }
         for id in &case.absent {
@@ -104,7 +134,12 @@ fn the_relevance_set_passes() {
             }
         }
         if case.min_hits.is_some_and(|min| ranked.len() < min) {
-            failures.push(format!("{:?}: {} hits, fewer than {:?}", case.query, ranked.len(), case.min_hits));
+            failures.push(format!(
+                "{:?}: {} hits, fewer than {:?}",
+                case.query,
+                ranked.len(),
+                case.min_hits
+            ));
         }
     }
     println!(
@@ -121,13 +156,23 @@ fn hits_explain_themselves_and_mark_original_text() {
     }
     let corpus = verkenner::corpus();
     let engine = verkenner::engine();
-    for query in ["zorg ", "client", "\"dichter bij de burger\"", "bezuinigingen", "participatie", "wijkteam"] {
+    for query in [
+        "zorg ",
+        "client",
+        "\"dichter bij de burger\"",
+        "bezuinigingen",
+        "participatie",
+        "wijkteam",
+    ] {
         let results = engine.search(query, &Filters::default(), 10);
         assert!(!results.hits.is_empty(), "{query:?} finds something");
         for hit in &results.hits {
             assert!(!hit.matched.is_empty(), "{query:?}: a hit says why it matched");
             let text = &corpus.passages[hit.passage as usize].text;
-            assert_eq!(&text[hit.snippet.offset..hit.snippet.offset + hit.snippet.text.len()], hit.snippet.text);
+            assert_eq!(
+                &text[hit.snippet.offset..hit.snippet.offset + hit.snippet.text.len()],
+                hit.snippet.text
+            );
             for &(s, e) in &hit.snippet.marks {
                 assert!(s < e && e <= hit.snippet.text.len(), "{query:?}: mark in range");
             }
@@ -150,8 +195,12 @@ fn facets_count_under_the_query_and_the_other_filters() {
     assert_eq!(narrowed.total, all.facets.stances[Stance::Kritisch as usize] as usize);
     // The stance facet ignores its own filter; the theme facet respects it.
     assert_eq!(narrowed.facets.stances, all.facets.stances);
-    let jeugd = corpus.themes.iter().position(|t| t.id == "jeugd").expect("theme jeugd") ;
-    let kritisch_jeugd = corpus.passages.iter().filter(|p| p.stance == Stance::Kritisch && p.themes.contains(&(jeugd as u8))).count();
+    let jeugd = corpus.themes.iter().position(|t| t.id == "jeugd").expect("theme jeugd");
+    let kritisch_jeugd = corpus
+        .passages
+        .iter()
+        .filter(|p| p.stance == Stance::Kritisch && p.themes.contains(&(jeugd as u8)))
+        .count();
     assert_eq!(narrowed.facets.themes[jeugd] as usize, kritisch_jeugd);
     let years: u32 = all.facets.years.iter().map(|(_, n)| n).sum();
     assert_eq!(years as usize, corpus.passages.len());
@@ -170,7 +219,9 @@ fn whole_words_rank_above_compound_parts() {
     let has_word: Vec<bool> = results
         .hits
         .iter()
-        .map(|h| analyze(&corpus.passages[h.passage as usize].text).iter().any(|t| t.term == "zorg"))
+        .map(|h| {
+            analyze(&corpus.passages[h.passage as usize].text).iter().any(|t| t.term == "zorg")
+        })
         .collect();
     let last_word = has_word.iter().rposition(|&w| w).expect("zorg occurs as a word");
     let first_compound_only = results
@@ -182,7 +233,10 @@ fn whole_words_rank_above_compound_parts() {
     assert!(last_word < first_compound_only, "word matches: {has_word:?}");
     for compound in ["jeugdzorg", "zorgaanbieders", "mantelzorgers"] {
         assert!(
-            results.hits.iter().any(|h| h.matched.iter().any(|m| m.term == compound && m.kind == MatchKind::Compound)),
+            results.hits.iter().any(|h| h
+                .matched
+                .iter()
+                .any(|m| m.term == compound && m.kind == MatchKind::Compound)),
             "zorg finds {compound}"
         );
     }
@@ -196,7 +250,10 @@ fn all_words_beat_some_words() {
     let engine = verkenner::engine();
     let results = engine.search("kwetsbare mensen", &Filters::default(), usize::MAX);
     let coverage: Vec<u32> = results.hits.iter().map(|h| h.coverage).collect();
-    assert!(coverage.windows(2).all(|w| w[0] >= w[1]), "coverage never rises down the list: {coverage:?}");
+    assert!(
+        coverage.windows(2).all(|w| w[0] >= w[1]),
+        "coverage never rises down the list: {coverage:?}"
+    );
     assert_eq!(coverage[0], 2);
 }
 
@@ -223,8 +280,16 @@ fn the_command_line_tool_prints_json_hits() {
 
 #[test]
 fn the_command_line_tool_rejects_bad_arguments_clearly() {
-    for args in [&["search", "--theme", "onbekend", "zorg"][..], &["search", "--limit", "veel", "zorg"], &["search", "--stance"], &["zoek"]] {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_verkenner")).args(args).output().expect("the tool runs");
+    for args in [
+        &["search", "--theme", "onbekend", "zorg"][..],
+        &["search", "--limit", "veel", "zorg"],
+        &["search", "--stance"],
+        &["zoek"],
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_verkenner"))
+            .args(args)
+            .output()
+            .expect("the tool runs");
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!stderr.is_empty() && !stderr.contains("panicked"), "{args:?}: {stderr}");
@@ -243,8 +308,13 @@ fn mixed_corpus(n: usize, mut seed: u64) -> verkenner::Corpus {
         seed ^= seed << 17;
         (seed % below as u64) as usize
     };
-    let sentences: Vec<(usize, &str)> =
-        real.passages.iter().enumerate().flat_map(|(i, p)| p.text.split_inclusive(". ").map(move |s| (i, s.trim()))).filter(|(_, s)| !s.is_empty()).collect();
+    let sentences: Vec<(usize, &str)> = real
+        .passages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.text.split_inclusive(". ").map(move |s| (i, s.trim())))
+        .filter(|(_, s)| !s.is_empty())
+        .collect();
     let articles: Vec<&Document> = real.articles().map(|(_, d)| d).collect();
     let (mut documents, mut passages) = (Vec::new(), Vec::new());
     for d in 0..n.div_ceil(25) {
@@ -252,12 +322,27 @@ fn mixed_corpus(n: usize, mut seed: u64) -> verkenner::Corpus {
         let first = passages.len() as u32;
         let count = 25.min(n - passages.len());
         for k in 0..count {
-            let picks: Vec<(usize, &str)> = (0..1 + next(3)).map(|_| sentences[next(sentences.len())]).collect();
+            let picks: Vec<(usize, &str)> =
+                (0..1 + next(3)).map(|_| sentences[next(sentences.len())]).collect();
             let source = &real.passages[picks[0].0];
             let text = picks.iter().map(|(_, s)| *s).collect::<Vec<_>>().join(" ");
-            passages.push(Passage { id: format!("m{d}-{k}"), document: d as u16, heading: None, text, stance: source.stance, themes: source.themes.clone() });
+            passages.push(Passage {
+                id: format!("m{d}-{k}"),
+                document: d as u16,
+                heading: None,
+                text,
+                stance: source.stance,
+                themes: source.themes.clone(),
+            });
         }
-        documents.push(Document { id: format!("m{d}"), comments: Vec::new(), parent: None, first_passage: first, passage_count: count as u32, ..template.clone() });
+        documents.push(Document {
+            id: format!("m{d}"),
+            comments: Vec::new(),
+            parent: None,
+            first_passage: first,
+            passage_count: count as u32,
+            ..template.clone()
+        });
     }
     verkenner::Corpus { documents, passages, ..real.clone() }
 }
@@ -270,11 +355,28 @@ fn ranked_passages_are_the_hits_of_full_results() {
     use verkenner::search::{Engine, Scored, LONG_LIST};
     let corpus = mixed_corpus(4_000, 11);
     let index = verkenner::index::build(&corpus);
-    assert!((0..index.term_count() as u32).filter(|&t| index.document_frequency(t) > LONG_LIST).count() > 50, "champion lists in use");
+    assert!(
+        (0..index.term_count() as u32).filter(|&t| index.document_frequency(t) > LONG_LIST).count()
+            > 50,
+        "champion lists in use"
+    );
     let engine = Engine::new(&corpus, &index);
     let text = std::fs::read_to_string(root().join("tests/relevance.toml")).expect("relevance set");
     let set: Set = toml::from_str(&text).expect("relevance set parses");
-    let extra = ["zorg", "gemeenten", "gem", "de", "zelfred", "bezuinigngen", "regels -jeugd", "wmo", "client", "\"de gemeente\"", "het is", "zorg gemeente"];
+    let extra = [
+        "zorg",
+        "gemeenten",
+        "gem",
+        "de",
+        "zelfred",
+        "bezuinigngen",
+        "regels -jeugd",
+        "wmo",
+        "client",
+        "\"de gemeente\"",
+        "het is",
+        "zorg gemeente",
+    ];
     let queries = set.case.iter().map(|c| c.query.as_str()).chain(extra);
     let kritisch = Filters { stances: vec![Stance::Kritisch], ..Filters::default() };
     let mut checked = 0;
@@ -283,7 +385,11 @@ fn ranked_passages_are_the_hits_of_full_results() {
             for limit in [0, 1, 3, 10, 40, 300] {
                 let ranked: Vec<Scored> = engine.rank(query, filters, limit);
                 let full = engine.search(query, filters, limit);
-                let hits: Vec<Scored> = full.hits.iter().map(|h| Scored { passage: h.passage, score: h.score }).collect();
+                let hits: Vec<Scored> = full
+                    .hits
+                    .iter()
+                    .map(|h| Scored { passage: h.passage, score: h.score })
+                    .collect();
                 assert_eq!(ranked, hits, "{query:?} under {filters:?}, limit {limit}");
                 checked += 1;
             }
@@ -317,13 +423,25 @@ fn ranking_after_other_queries_answers_as_on_a_fresh_thread() {
         "wmo bezuinigingen",
         "-zorg",
     ];
-    let fresh: Vec<Vec<Scored>> =
-        std::thread::scope(|s| queries.iter().map(|q| s.spawn(|| engine.rank(q, &Filters::default(), 10))).collect::<Vec<_>>().into_iter().map(|h| h.join().expect("ranks")).collect());
+    let fresh: Vec<Vec<Scored>> = std::thread::scope(|s| {
+        queries
+            .iter()
+            .map(|q| s.spawn(|| engine.rank(q, &Filters::default(), 10)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|h| h.join().expect("ranks"))
+            .collect()
+    });
     // Orders in steps prime to the number of queries, so each comes after others each time.
     for step in [1, 3, 5] {
         for k in 0..queries.len() {
             let i = (k * step + step) % queries.len();
-            assert_eq!(engine.rank(queries[i], &Filters::default(), 10), fresh[i], "{:?} after other queries", queries[i]);
+            assert_eq!(
+                engine.rank(queries[i], &Filters::default(), 10),
+                fresh[i],
+                "{:?} after other queries",
+                queries[i]
+            );
         }
     }
 }

@@ -41,11 +41,36 @@ impl XorShift {
     }
 }
 
-const PUNCTUATION: &[char] = &['"', '-', '\'', '.', ',', '!', '?', ';', ':', '(', ')', '/', '\u{201c}', '\u{201d}', '\u{201e}', '\u{2013}', '\u{2014}', '\u{2026}', '*', '#', ' ', '\t', '\n'];
-const STOP_WORDS: &[&str] = &["de", "het", "een", "en", "van", "in", "op", "dat", "die", "is", "niet", "te", "wel", "ook", "zijn"];
+const PUNCTUATION: &[char] = &[
+    '"', '-', '\'', '.', ',', '!', '?', ';', ':', '(', ')', '/', '\u{201c}', '\u{201d}',
+    '\u{201e}', '\u{2013}', '\u{2014}', '\u{2026}', '*', '#', ' ', '\t', '\n',
+];
+const STOP_WORDS: &[&str] = &[
+    "de", "het", "een", "en", "van", "in", "op", "dat", "die", "is", "niet", "te", "wel", "ook",
+    "zijn",
+];
 const WORDS: &[&str] = &[
-    "zorg", "jeugdzorg", "gemeenten", "bezuinigingen", "wmo", "wet", "regel", "cliënt", "participatiewt", "ge-eist", "404",
-    "2015", "dichter", "burger", "transitie", "eenzaamhied", "z", "zo", "zorgaanbieders", "mantelzorg", "één",
+    "zorg",
+    "jeugdzorg",
+    "gemeenten",
+    "bezuinigingen",
+    "wmo",
+    "wet",
+    "regel",
+    "cliënt",
+    "participatiewt",
+    "ge-eist",
+    "404",
+    "2015",
+    "dichter",
+    "burger",
+    "transitie",
+    "eenzaamhied",
+    "z",
+    "zo",
+    "zorgaanbieders",
+    "mantelzorg",
+    "één",
 ];
 
 /// One query of the given family.
@@ -65,11 +90,31 @@ fn query(rng: &mut XorShift, family: usize) -> String {
         // Only punctuation and spaces.
         2 => (0..rng.below(60)).map(|_| rng.pick(PUNCTUATION)).collect(),
         // Only stop words, some quoted or excluded.
-        3 => (0..1 + rng.below(12)).map(|_| format!("{}{}{}", rng.pick(&["", "-", "\""]), rng.pick(STOP_WORDS), rng.pick(&[" ", "\" ", "-"]))).collect(),
+        3 => (0..1 + rng.below(12))
+            .map(|_| {
+                format!(
+                    "{}{}{}",
+                    rng.pick(&["", "-", "\""]),
+                    rng.pick(STOP_WORDS),
+                    rng.pick(&[" ", "\" ", "-"])
+                )
+            })
+            .collect(),
         // Words with quotes and dashes everywhere.
-        4 => (0..1 + rng.below(20)).map(|_| format!("{}{}{}", rng.pick(&["", "-", "\"", "-\"", "--", "„"]), rng.pick(WORDS), rng.pick(PUNCTUATION))).collect(),
+        4 => (0..1 + rng.below(20))
+            .map(|_| {
+                format!(
+                    "{}{}{}",
+                    rng.pick(&["", "-", "\"", "-\"", "--", "„"]),
+                    rng.pick(WORDS),
+                    rng.pick(PUNCTUATION)
+                )
+            })
+            .collect(),
         // Words with random characters in between (typos, marks, emoji).
-        _ => (0..1 + rng.below(6)).map(|_| format!("{}{} ", rng.pick(WORDS), rng.any_char())).collect(),
+        _ => (0..1 + rng.below(6))
+            .map(|_| format!("{}{} ", rng.pick(WORDS), rng.any_char()))
+            .collect(),
     }
 }
 
@@ -93,7 +138,10 @@ fn filters(rng: &mut XorShift) -> Filters {
 /// boundaries, an explanation for every hit of a non-empty query.
 #[track_caller]
 fn check(query: &str, results: &Results, limit: usize) {
-    assert!(results.hits.len() <= limit && results.hits.len() <= results.total, "{query:?}: more hits than asked");
+    assert!(
+        results.hits.len() <= limit && results.hits.len() <= results.total,
+        "{query:?}: more hits than asked"
+    );
     for hit in &results.hits {
         let text = &verkenner::corpus().passages[hit.passage as usize].text;
         assert_eq!(&hit.text, text, "{query:?}: the hit carries its passage's text");
@@ -101,11 +149,19 @@ fn check(query: &str, results: &Results, limit: usize) {
             assert!(s < e && text.get(s..e).is_some(), "{query:?}: mark {s}..{e} in the text");
         }
         let snippet = &hit.snippet;
-        assert_eq!(text.get(snippet.offset..snippet.offset + snippet.text.len()), Some(snippet.text.as_str()), "{query:?}: snippet is a slice");
+        assert_eq!(
+            text.get(snippet.offset..snippet.offset + snippet.text.len()),
+            Some(snippet.text.as_str()),
+            "{query:?}: snippet is a slice"
+        );
         for &(s, e) in &snippet.marks {
             assert!(s < e && snippet.text.get(s..e).is_some(), "{query:?}: snippet mark {s}..{e}");
         }
-        assert!(results.query.is_empty() || !hit.matched.is_empty(), "{query:?}: hit {} says why it matched", hit.passage);
+        assert!(
+            results.query.is_empty() || !hit.matched.is_empty(),
+            "{query:?}: hit {} says why it matched",
+            hit.passage
+        );
     }
 }
 
@@ -163,7 +219,10 @@ fn an_exclusion_alone_lists_everything_else() {
     let without = engine.search("-jeugd", &Filters::default(), usize::MAX);
     let with = engine.search("jeugd ", &Filters::default(), usize::MAX);
     assert!(without.total < all.total && without.total > 0);
-    assert!(without.hits.iter().all(|h| !corpus.passages[h.passage as usize].text.to_lowercase().contains("jeugd")));
+    assert!(without
+        .hits
+        .iter()
+        .all(|h| !corpus.passages[h.passage as usize].text.to_lowercase().contains("jeugd")));
     assert!(without.hits.windows(2).all(|w| w[0].passage < w[1].passage), "in corpus order");
     // `-jeugd` leaves out exactly what `jeugd` finds: the word, its forms, its compounds.
     assert_eq!(with.total + without.total, all.total);
