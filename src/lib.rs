@@ -4,6 +4,7 @@
 //! the query engine, and compiles natively for tests and the command-line tool as
 //! well as to wasm for the browser. The UI (`ui`, wasm only) sits on top of it.
 
+pub mod bridge;
 pub mod corpus;
 pub mod glossary;
 pub mod index;

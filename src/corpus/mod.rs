@@ -9,6 +9,8 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod everyday;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod validate;

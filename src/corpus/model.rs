@@ -26,6 +26,9 @@ pub struct Corpus {
     /// Curated synonym and abbreviation groups for search, as written (`Wmo`,
     /// `Wet maatschappelijke ondersteuning`).
     pub synonyms: Vec<Vec<String>>,
+    /// Everyday words people search with, and where the texts talk about them
+    /// (`alledaags.toml`).
+    pub everyday: Vec<EverydayWord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,6 +236,9 @@ pub struct Passage {
     pub text: String,
     pub stance: Stance,
     pub themes: Vec<ThemeIdx>,
+    /// Text of the web page around the article rather than the article's own (a section's
+    /// introduction above it), shown with that label.
+    pub page_intro: bool,
 }
 
 /// A question that passages from both sides answer.
@@ -253,6 +259,21 @@ pub struct Term {
     pub aliases: Vec<String>,
     pub explanation: String,
     pub see_also: Vec<TermIdx>,
+}
+
+/// A word people use that the texts do not (`thuiszorg`), with the glossary terms and themes
+/// where the texts talk about it. Written by us; the build checks every target exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EverydayWord {
+    /// As people write it.
+    pub word: String,
+    /// Other words people type for the same.
+    pub also: Vec<String>,
+    pub terms: Vec<TermIdx>,
+    pub themes: Vec<ThemeIdx>,
+    /// One plain sentence a reader needs with it, for example who decides instead of the
+    /// municipality.
+    pub note: Option<String>,
 }
 
 impl Corpus {

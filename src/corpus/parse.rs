@@ -40,6 +40,9 @@ pub struct ArticleFront {
     pub byline: Vec<String>,
     #[serde(default)]
     pub boilerplate: Vec<String>,
+    /// Ids of passages that are the web page's text around the article (its introduction).
+    #[serde(default)]
+    pub page_intro: Vec<Spanned<String>>,
     #[serde(default)]
     pub authors: Vec<PersonFront>,
     #[serde(default)]

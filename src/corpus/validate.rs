@@ -31,6 +31,7 @@ pub fn input_files(dir: &Path) -> Vec<std::path::PathBuf> {
         dir.join("kernvragen.toml"),
         dir.join("glossary.toml"),
         dir.join("synonyms.toml"),
+        dir.join(super::everyday::FILE),
     ];
     for sub in ["documents", "sources"] {
         if let Ok(entries) = fs::read_dir(dir.join(sub)) {
@@ -95,7 +96,9 @@ impl Loader<'_> {
         let kernvragen = self.load_kernvragen(&passage_index, &passages, all_passages_loaded);
         let glossary = self.load_glossary();
         let synonyms = self.load_synonyms();
-        Corpus { themes, documents, passages, kernvragen, glossary, synonyms }
+        let file = self.name(super::everyday::FILE);
+        let everyday = super::everyday::load(self.dir, &file, &themes, &glossary, self.errors);
+        Corpus { themes, documents, passages, kernvragen, glossary, synonyms, everyday }
     }
 
     fn load_themes(&mut self) -> Vec<Theme> {
@@ -244,6 +247,14 @@ impl Loader<'_> {
                     (Front::Comment(_), None) => continue, // the article's own error was reported
                 }
                 document.first_passage = passages.len() as PassageIdx;
+                let page_intro: Vec<(String, usize)> = match &voice.front {
+                    Front::Article(f) => f
+                        .page_intro
+                        .iter()
+                        .map(|id| (id.get_ref().clone(), voice.line_of(id.span())))
+                        .collect(),
+                    Front::Comment(_) => Vec::new(),
+                };
                 for raw_passage in voice.passages {
                     if !self.check_id(
                         &file,
@@ -274,6 +285,7 @@ impl Loader<'_> {
                             &raw_passage.text,
                         );
                     }
+                    let page_intro = page_intro.iter().any(|(id, _)| *id == raw_passage.id);
                     passages.push(Passage {
                         id: raw_passage.id,
                         document: doc_idx,
@@ -281,7 +293,21 @@ impl Loader<'_> {
                         text: raw_passage.text,
                         stance: raw_passage.stance,
                         themes,
+                        page_intro,
                     });
+                }
+                for (id, line) in &page_intro {
+                    if !passages[document.first_passage as usize..].iter().any(|p| p.id == *id) {
+                        self.error(
+                            ErrorKind::UnknownReference,
+                            &file,
+                            *line,
+                            format!(
+                                "page_intro names passage \"{id}\", which is not in this article"
+                            ),
+                            "name a passage of this article (the word after `:::`)",
+                        );
+                    }
                 }
                 document.passage_count = passages.len() as u32 - document.first_passage;
                 if document.passage_count == 0 {

@@ -155,6 +155,7 @@ mod tests {
             kernvragen: vec![],
             glossary: vec![],
             synonyms: vec![],
+            everyday: vec![],
         };
         let index = build(&corpus);
         let bytes = index.encode();

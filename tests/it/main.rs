@@ -3,6 +3,7 @@
 
 mod corpus_errors;
 mod embedded;
+mod everyday;
 mod real_corpus;
 mod search;
 
