@@ -132,10 +132,12 @@ impl<'v> Decompounder<'v> {
         let before_ok = before.is_empty()
             || self.known_before(before)
             || before.chars().count() >= MIN_UNKNOWN_SIDE_CHARS;
+        // A derivational suffix is never the other word of a compound, even where the
+        // vocabulary holds it as a stem (`lijk` of `lijkt`): `eigenlijk` is not `eigen`.
         let after_ok = after.is_empty()
             || ENDINGS.contains(&after)
-            || self.known_after(after)
-            || (after.chars().count() >= MIN_UNKNOWN_SIDE_CHARS && !is_derivation(after));
+            || (!is_derivation(after)
+                && (self.known_after(after) || after.chars().count() >= MIN_UNKNOWN_SIDE_CHARS));
         (before_ok && after_ok).then_some(PartKind::Compound)
     }
 
@@ -195,6 +197,8 @@ mod tests {
         "2015",
         "net",
         "burger",
+        "eigen",
+        "lijk",
     ];
 
     /// Parts written as `word` for a compound part and `~word` for a form.
@@ -238,6 +242,8 @@ mod tests {
         check("weten", &[]);
         check("werkelijkheid", &[]);
         check("regelmatig", &[]);
+        // `lijk` is in the vocabulary (the stem of `lijkt`), and still a suffix here.
+        check("eigenlijk", &[]);
         check("verzorging", &[]);
         check("zorg", &[]);
         // The stem is a form already found by stemming, not a part.

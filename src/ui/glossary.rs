@@ -114,8 +114,33 @@ pub fn TermButton(term: TermIdx, text: String) -> impl IntoView {
             }
         }
     };
+    // A tap or click anywhere outside closes it, as popups do; listened for only while open.
+    let root = NodeRef::<leptos::html::Span>::new();
+    let outside = std::sync::Arc::new(std::sync::Mutex::new(None::<WindowListenerHandle>));
+    Effect::new({
+        let outside = outside.clone();
+        move |_| {
+            let mut outside = outside.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(listener) = outside.take() {
+                listener.remove();
+            }
+            if open.get() {
+                *outside = Some(window_event_listener(leptos::ev::click, move |ev: MouseEvent| {
+                    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    if !root.get_untracked().is_some_and(|r| r.contains(target.as_ref())) {
+                        open.set(false);
+                    }
+                }));
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(listener) = outside.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            listener.remove();
+        }
+    });
     view! {
-        <span class="term" data-glossary=entry.id.clone() on:keydown=close_on_escape>
+        <span class="term" data-glossary=entry.id.clone() on:keydown=close_on_escape node_ref=root>
             <button type="button" class="term__button" id=button_id aria-expanded=move || open.get().to_string()
                 aria-controls=id.clone() on:click=move |_| open.update(|o| *o = !*o)>
                 {text}

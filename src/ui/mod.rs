@@ -10,6 +10,7 @@ mod documents;
 mod embed;
 mod glossary;
 mod hits;
+mod home;
 mod overview;
 mod parts;
 mod reader;
@@ -34,6 +35,16 @@ pub fn start() {
             let _ = window().dispatch_event(&event);
         }
     }));
+    // The introduction index.html shows while the app loads (and without JavaScript): the app
+    // shows its own, with the search box, from here on.
+    if let Some(start) = document().get_element_by_id("start") {
+        start.remove();
+    }
+    // Back and Forward return to where the reader was on the page ([`Nav::push`] keeps it with
+    // each entry): the browser's own restoring runs before the view is there again.
+    if let Ok(history) = window().history() {
+        let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
+    }
     mount_to_body(App);
 }
 
@@ -82,8 +93,10 @@ impl Nav {
 
     /// Shows `route` and adds it to the history.
     pub fn push(&self, route: Route) {
-        // The entry being left keeps what was typed last, so Back returns to it.
-        self.write_pending();
+        // The entry being left keeps what was typed last, so Back returns to it, and where
+        // the reader was on the page.
+        cancel_pending();
+        self.write_address();
         let route = self.keep_display(route);
         let href = self.href(&route);
         if let Ok(history) = window().history() {
@@ -131,19 +144,14 @@ impl Nav {
         }
     }
 
-    /// Writes the current route into the current history entry.
+    /// Writes the current route into the current history entry, with the page's scroll
+    /// position as the entry's state (read back on Back and Forward, see [`restore_scroll`]).
     fn write_address(&self) {
         let href = self.route.with_untracked(|route| self.href(route));
+        let scroll = JsValue::from_f64(window().scroll_y().unwrap_or(0.0));
         if let Ok(history) = window().history() {
             // A failing replaceState (for example a sandboxed iframe) still shows the view.
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
-        }
-    }
-
-    /// Writes a waiting address now.
-    fn write_pending(&self) {
-        if cancel_pending() {
-            self.write_address();
+            let _ = history.replace_state_with_url(&scroll, "", Some(&href));
         }
     }
 
@@ -184,11 +192,12 @@ fn current_route() -> Route {
 fn App() -> impl IntoView {
     let nav = Nav { route: RwSignal::new(current_route()), moves: RwSignal::new(0) };
     provide_context(nav);
-    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+    let listener = window_event_listener(leptos::ev::popstate, move |ev| {
         // Back or Forward moved to another entry: the one left keeps its address as written.
         cancel_pending();
         nav.moves.update(|n| *n += 1);
         nav.route.set(current_route());
+        restore_scroll(ev.state().as_f64());
     });
     on_cleanup(move || listener.remove());
 
@@ -212,6 +221,19 @@ fn App() -> impl IntoView {
     let embed = nav.route.with_untracked(|r| r.display.embed);
     apply_display(&nav.route.get_untracked().display);
 
+    // Moving between views keeps the search and the filters (the glossary's box holds its
+    // own words, so they are not carried into or out of it).
+    let nav_target = move |v: View| {
+        nav.route.with(|r| {
+            let mut to = Route::view(v);
+            to.filters = r.filters.clone();
+            to.grouping = r.grouping;
+            if v != View::Begrippen && r.view != View::Begrippen {
+                to.query = r.query.clone();
+            }
+            to
+        })
+    };
     let nav_links = move || {
         [
             (View::Zoeken, "Zoeken"),
@@ -223,8 +245,8 @@ fn App() -> impl IntoView {
         .into_iter()
         .map(|(v, label)| {
             view! {
-                <li><a href=nav.href(&Route::view(v)) aria-current=current(v)
-                    on:click=move |ev: MouseEvent| nav.follow(&ev, Route::view(v))>{label}</a></li>
+                <li><a href=move || nav.href(&nav_target(v)) aria-current=current(v)
+                    on:click=move |ev: MouseEvent| nav.follow(&ev, nav_target(v))>{label}</a></li>
             }
         })
         .collect_view()
@@ -261,7 +283,7 @@ fn App() -> impl IntoView {
                         <span class="site-title__name">"Verkenner sociaal domein"</span>
                     </Link>
                     <p class="site-header__tagline">
-                        "Wat er geschreven is over jeugd, zorg en werk sinds gemeenten het in 2015 overnamen"
+                        "Teksten over jeugdhulp, zorg en werk, nu de gemeente die regelt"
                     </p>
                 </div>
                 <nav class="site-nav" aria-label="Onderdelen"><ul>{nav_links()}</ul></nav>
@@ -279,11 +301,10 @@ fn App() -> impl IntoView {
             <footer class="site-footer">
                 <p>
                     "De teksten komen uit nieuwsberichten, een opiniestuk, een persbericht en reacties van lezers. "
-                    "Wij hebben ze niet veranderd. Welke kant een tekstdeel kiest (optimistisch, kritisch of gemengd) "
-                    "is door ons met de hand bepaald."
+                    "Wij hebben de teksten niet veranderd. "
+                    "Wij hebben wel zelf gekozen of een stuk tekst optimistisch, kritisch of gemengd is."
                 </p>
-                <p><Link to=Route::view(View::Toegankelijkheid)>"Toegankelijkheid"</Link></p>
-                <status::AppStatus />
+                <p><Link to=Route::view(View::Toegankelijkheid)>"Toegankelijkheid en versie"</Link></p>
                 <embed::EmbedDialog />
             </footer>
         })}
@@ -383,6 +404,16 @@ pub fn after_first_paint() -> ReadSignal<bool> {
         });
     }
     painted
+}
+
+/// After Back or Forward, scrolls to where the reader was on that page, once the view is
+/// drawn again: after the frame in which views move focus to their heading (and scroll to the
+/// top), see [`focus_after_move`].
+fn restore_scroll(y: Option<f64>) {
+    let Some(y) = y.filter(|y| y.is_finite() && *y > 0.0) else { return };
+    request_animation_frame(move || {
+        set_timeout(move || window().scroll_to_with_x_and_y(0.0, y), std::time::Duration::ZERO)
+    });
 }
 
 /// After an in-app navigation, moves focus to the new view's heading so screen reader and

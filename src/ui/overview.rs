@@ -53,31 +53,35 @@ pub fn OverviewView() -> impl IntoView {
             </ol>
             <h2 id="matrix-kop">"Thema\u{2019}s en kanten"</h2>
             <p>"Hoeveel tekstdelen per thema optimistisch, kritisch of gemengd zijn. Kies een getal om die tekstdelen te zien."</p>
-            <div class="matrix__scroll">
-                <table class="matrix" aria-labelledby="matrix-kop">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Thema"</th>
+            // On a narrow screen the rows stack (style/main.css): each theme a block, its counts
+            // each with its stance beside it. The roles keep it a table for screen readers
+            // whatever the display; the box scrolls (and takes focus) only at a large zoom.
+            <div class="matrix__scroll" tabindex="0" role="region" aria-labelledby="matrix-kop">
+                <table class="matrix" role="table" aria-labelledby="matrix-kop">
+                    <thead role="rowgroup">
+                        <tr role="row">
+                            <th scope="col" role="columnheader">"Thema"</th>
                             {Stance::ALL.into_iter().map(|s| view! {
-                                <th scope="col"><span class="stance" data-stance=s.id()><StanceIcon />" "{s.label()}</span></th>
+                                <th scope="col" role="columnheader"><span class="stance" data-stance=s.id()><StanceIcon />" "{s.label()}</span></th>
                             }).collect_view()}
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         {corpus.themes.iter().enumerate().map(|(t, theme)| view! {
-                            <tr data-theme=theme.id.clone()>
-                                <th scope="row">{theme.label.clone()}</th>
+                            <tr data-theme=theme.id.clone() role="row">
+                                <th scope="row" role="rowheader">{theme.label.clone()}</th>
                                 {Stance::ALL.into_iter().map(|s| {
                                     let n = corpus.passages.iter().filter(|p| p.stance == s && p.themes.contains(&(t as u8))).count();
                                     let mut to = Route::view(View::Zoeken);
                                     to.filters.toggle("thema", &theme.id);
                                     to.filters.toggle("kant", s.id());
                                     view! {
-                                        <td data-stance=s.id()>
-                                            {if n == 0 { view! { <span>"0"</span> }.into_any() } else {
-                                                let label = format!("{n} tekstdelen over {} die {} zijn", crate::text::lowercase(&theme.label), crate::text::lowercase(s.label()));
+                                        <td data-stance=s.id() role="cell">
+                                            <span class="matrix__label stance" data-stance=s.id() aria-hidden="true"><StanceIcon />" "{s.label()}</span>
+                                            {if n == 0 { view! { <span class="matrix__n">"0"</span> }.into_any() } else {
+                                                let label = format!("{n} tekstdelen over {} die {} zijn", super::parts::lower_first(&theme.label), crate::text::lowercase(s.label()));
                                                 let href = nav.href(&to);
-                                                view! { <a href=href aria-label=label on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{n}</a> }.into_any()
+                                                view! { <a class="matrix__n" href=href aria-label=label on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{n}</a> }.into_any()
                                             }}
                                         </td>
                                     }
@@ -88,7 +92,7 @@ pub fn OverviewView() -> impl IntoView {
                 </table>
             </div>
             <p class="overview__note">
-                {format!("Van de {} tekstdelen heeft er {} een datum: ", corpus.passages.len(), (0..corpus.passages.len() as u32).filter(|&p| year_of(corpus, p).is_some()).count())}
+                {format!("Van de {} tekstdelen hebben er {} een datum: ", corpus.passages.len(), (0..corpus.passages.len() as u32).filter(|&p| year_of(corpus, p).is_some()).count())}
                 "de meeste teksten noemen geen datum. Wij vullen die niet zelf in."
             </p>
         </section>

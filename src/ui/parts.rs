@@ -67,6 +67,17 @@ pub fn ThemeList(corpus: &'static Corpus, passage: &'static Passage) -> impl Int
     })
 }
 
+/// A label in running text: its first letter lowercase, the rest as written, so names and
+/// abbreviations keep their capitals ("Zorg en ondersteuning (Wmo)" -> "zorg en
+/// ondersteuning (Wmo)").
+pub fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// "Name (role)" for a person, as the text gives it.
 pub fn person(p: &Person) -> String {
     match &p.role {

@@ -43,7 +43,7 @@ pub fn Reader(doc: DocIdx) -> impl IntoView {
             <Byline doc=article />
             {article.date_note.clone().map(|note| view! { <p class="reader__date-note">{note}</p> })}
             <StanceCounts counts=corpus.stance_counts(article) />
-            <div class="reader__body">{passages(corpus, article, target.as_deref(), &marks)}</div>
+            <div class="reader__body">{passages(corpus, article, article, target.as_deref(), &marks)}</div>
             {(comments > 0).then(|| view! {
                 <section data-comments="" class="comments" aria-labelledby="reacties-kop">
                     <h2 id="reacties-kop">{format!("Reacties van lezers ({comments})")}</h2>
@@ -55,7 +55,8 @@ pub fn Reader(doc: DocIdx) -> impl IntoView {
                             <article class="comment" data-comment=comment.id.clone() id=format!("c-{}", comment.id)
                                 data-target=is_target.then_some("true") tabindex=is_target.then_some("-1")>
                                 <h3 class="comment__author">{author}</h3>
-                                {passages(corpus, comment, target.as_deref(), &marks)}
+                                {is_target.then(|| view! { <p class="passage__from" data-from="">{from_line(comment, article)}</p> })}
+                                {passages(corpus, comment, article, target.as_deref(), &marks)}
                             </article>
                         }
                     }).collect_view()}
@@ -85,10 +86,12 @@ fn search_marks(route: &Route) -> HashMap<PassageIdx, Vec<(usize, usize)>> {
         .collect()
 }
 
-/// The passages of one document, each with its heading, stance and themes.
+/// The passages of one document, each with its heading, stance and themes. The passage the
+/// reader came for says where it is from (kind and title), which is off the screen above it.
 fn passages(
     corpus: &'static Corpus,
     doc: &'static Document,
+    article: &'static Document,
     target: Option<&str>,
     marks: &HashMap<PassageIdx, Vec<(usize, usize)>>,
 ) -> impl IntoView {
@@ -101,11 +104,14 @@ fn passages(
             let is_target = target == Some(passage.id.as_str());
             let no_marks = Vec::new();
             let text = annotated(&passage.text, marks.get(&(first + i as PassageIdx)).unwrap_or(&no_marks));
+            let from = is_target.then(|| from_line(doc, article));
             view! {
                 {passage.heading.clone().map(|h| view! { <h2 class="passage-heading">{h}</h2> })}
                 <section class="passage" data-passage=passage.id.clone() data-stance=passage.stance.id()
                     id=format!("p-{}", passage.id) data-target=is_target.then_some("true")
                     tabindex=is_target.then_some("-1") aria-label=is_target.then_some("Gekozen tekstdeel")>
+                    {from.map(|from| view! { <p class="passage__from" data-from="">{from}</p> })}
+                    {passage.page_intro.then(|| view! { <p class="passage__kind" data-page-intro="">{PAGE_INTRO}</p> })}
                     <p class="passage__text">{text}</p>
                     <div class="passage__meta">
                         <StanceBadge stance=passage.stance />
@@ -115,6 +121,18 @@ fn passages(
             }
         })
         .collect_view()
+}
+
+/// The label of a passage that is the web page's text around the article, not the article's.
+pub const PAGE_INTRO: &str = "Inleiding van de webpagina, boven het artikel";
+
+/// Where a passage is from: "Nieuws: title", or for a comment "Reactie van X op: title".
+fn from_line(doc: &Document, article: &Document) -> String {
+    let title = article.title.as_deref().unwrap_or(&article.id);
+    match doc.authors.first().filter(|_| doc.is_comment()) {
+        Some(author) => format!("{} van {} op: {title}", doc.kind.label(), author.name),
+        None => format!("{}: {title}", doc.kind.label()),
+    }
 }
 
 /// Passage text with search marks and glossary terms; a term that overlaps a mark stays a

@@ -37,6 +37,16 @@ pub fn SearchView() -> impl IntoView {
         })
     });
     let empty = Memo::new(move |_| results.with(|r| r.total == 0));
+    // The start page (nothing asked, nothing filtered) shows the introduction and example
+    // questions instead of a count of everything. The introduction stays while the reader
+    // types there (the search box does not jump under their fingers) and goes on the next
+    // move; the examples give way to the hits at the first letter.
+    let asked =
+        Memo::new(move |_| nav.route.with(|r| !r.query.is_empty() || !r.filters.is_empty()));
+    let intro = Memo::new(move |_| {
+        nav.moves.track();
+        !asked.get_untracked()
+    });
     let has_more = Memo::new(move |_| results.with(|r| r.hits.len() < r.total));
     let painted = super::after_first_paint();
     let show_more = move |_: MouseEvent| {
@@ -55,12 +65,17 @@ pub fn SearchView() -> impl IntoView {
     };
     view! {
         <section data-view="zoeken" class="search">
-            <h1 class="visually-hidden">"Zoeken in de teksten"</h1>
+            {move || if intro.get() {
+                view! { <super::home::Intro /> }.into_any()
+            } else {
+                view! { <h1 class="visually-hidden">"Zoeken in de teksten"</h1> }.into_any()
+            }}
             <SearchBox />
+            {move || (!asked.get()).then(|| view! { <super::home::Examples /> })}
             {move || painted.get().then(|| view! {
                 <div class="search__layout">
                     <FilterPanel results=results />
-                    <div class="search__results">
+                    <div class="search__results" hidden=move || !asked.get()>
                         <p class="search__count" role="status" aria-live="polite" aria-atomic="true">
                             {move || count_text(&results.get())}
                         </p>
@@ -162,7 +177,8 @@ pub fn SearchBox() -> impl IntoView {
                 on:input=on_input
             />
             <p id="zoekhulp" class="search__help">
-                "Bijvoorbeeld: zorg, bezuinigingen, \u{201c}dichter bij de burger\u{201d} of gemeente -jeugd. Druk op / om hier te zoeken, Escape om te wissen."
+                "Bijvoorbeeld: zorg, bezuinigingen, \u{201c}dichter bij de burger\u{201d} of gemeente -jeugd."
+                <span class="search__keys">" Druk op / om hier te zoeken, Escape om te wissen."</span>
             </p>
         </form>
     }

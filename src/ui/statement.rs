@@ -42,6 +42,9 @@ pub fn AccessibilityStatement() -> impl IntoView {
                 "Vermeld wat u deed, wat er gebeurde en welke browser en hulpmiddelen u gebruikt."
             </p>
             <p class="statement__date">"Deze verklaring is bijgewerkt op 22 november 2026."</p>
+            <h2>"Deze versie"</h2>
+            <p>"Meldt u een probleem? Noem dan ook deze versie. Zo weten wij welke versie u gebruikte."</p>
+            <super::status::AppStatus />
         </section>
     }
 }

@@ -24,7 +24,7 @@ pub fn AppStatus() -> impl IntoView {
     let build = build_id();
     view! {
         <p class="app-status">
-            {move || offline.get().then(|| view! { <span class="app-status__offline" data-offline="">"Offline beschikbaar"</span>" \u{b7} " })}
+            {move || offline.get().then(|| view! { <span class="app-status__offline" data-offline="">"Deze verkenner werkt nu ook zonder internet."</span>" " })}
             {build.clone().map(|id| {
                 let label = format!("Versie {id}");
                 view! { <span data-build=id>{label}</span> }

@@ -47,13 +47,17 @@ const CSP = [
     const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
     return `<script${type ? ' type="module"' : ''} src="./${name}" integrity="${integrity}"></script>`;
   });
+  // Inline <style> blocks (the start screen's, style/start.css) are allowed by their hash.
+  const styles = [...index.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(index) || /\sstyle=/.test(index)) {
     throw new Error('postbuild: index.html still holds an inline script or style; the CSP would block it');
   }
   index = index.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
   const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
   if (!charset.test(index)) throw new Error('postbuild: no <meta charset="utf-8"> to put the CSP after');
-  index = index.replace(charset, (tag) => `${tag}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+  const csp = CSP.replace("style-src 'self'", ["style-src 'self'", ...styles].join(' '));
+  index = index.replace(charset, (tag) => `${tag}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   writeFileSync(indexPath, index);
 }
 

@@ -25,6 +25,8 @@ function secondBuild() {
   return dir;
 }
 
+// The version and the offline promise are shown on the accessibility page, not in the footer.
+const STATUS = '?view=toegankelijkheid';
 const buildId = (page) => page.locator('[data-build]').getAttribute('data-build');
 const offlineReady = (page) => page.locator('.app-status__offline').waitFor({ timeout: 20000 });
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
@@ -32,12 +34,12 @@ const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.
 test('after one visit the app loads and searches offline, also from a new shared link', async () => {
   const server = await startServer({ root: join(repo, 'dist'), prefix: PREFIX });
   const { page, problems, context } = await openPage(browser, server);
-  await page.goto(server.url + '?q=zorg');
+  await page.goto(server.url + STATUS);
   await appReady(page);
   await offlineReady(page);
   await controlled(page);
   await context.setOffline(true);
-  await page.reload();
+  await page.goto(server.url + '?q=zorg');
   await appReady(page);
   await page.waitForFunction(() => document.querySelectorAll('.hits [data-passage]').length > 0);
   await page.goto(server.url + '?q=wijkteams&kant=optimistisch');
@@ -54,7 +56,7 @@ test('after one visit the app loads and searches offline, also from a new shared
 test('a new build is offered, runs only when accepted, and then runs whole', async () => {
   const server = await startServer({ root: join(repo, 'dist'), prefix: PREFIX });
   const { page, problems, context } = await openPage(browser, server);
-  await page.goto(server.url);
+  await page.goto(server.url + STATUS);
   await appReady(page);
   await offlineReady(page);
   await controlled(page);
@@ -140,6 +142,8 @@ test('without service workers the app still works online', async () => {
   await page.goto(server.url + '?q=mantelzorgers');
   await appReady(page);
   await page.locator('.hits [data-passage="stop-doemdenken-9"]').waitFor();
+  await page.goto(server.url + STATUS);
+  await page.locator('[data-build]').waitFor();
   await page.waitForTimeout(500);
   assert.equal(await page.locator('.app-status__offline').count(), 0, 'no offline promise without a worker');
   assertClean(assert, problems);

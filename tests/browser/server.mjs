@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,7 @@ const TYPES = {
 const HASHED = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/;
 
 /** Starts a server for `root` under `prefix`; resolves to { url, port, close }. */
-export async function startServer({ root = 'dist', prefix = '/', port = 0, headers = {} } = {}) {
+export async function startServer({ root = 'dist', prefix = '/', port = 0, headers = {}, gzip = false } = {}) {
   let base = resolve(root);
   /** Every file request answered: { path, status (200 or 304), bytes }. */
   const requests = [];
@@ -61,13 +62,16 @@ export async function startServer({ root = 'dist', prefix = '/', port = 0, heade
         res.writeHead(304, { etag, 'cache-control': cache, ...headers });
         return res.end();
       }
+      // `gzip`: compress as most static hosts do, for tests of what a reader waits for.
+      const zipped = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
         'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
         'cache-control': cache,
         etag,
+        ...(zipped ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         ...headers,
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : zipped ? gzipSync(body) : body);
     } catch {
       send(res, 400, 'bad request');
     }
