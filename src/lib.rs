@@ -8,6 +8,7 @@ pub mod bridge;
 pub mod corpus;
 pub mod glossary;
 pub mod index;
+pub mod report;
 pub mod search;
 pub mod sides;
 pub mod sort;

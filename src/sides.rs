@@ -71,6 +71,19 @@ pub fn by_question(corpus: &Corpus, passages: &[PassageIdx]) -> Vec<Group> {
         .collect()
 }
 
+/// The groups of the chosen themes only (a theme filter): the passages are those of the
+/// chosen themes already, so their other themes' groups would show the same passages again
+/// before the theme the reader asked for. No themes chosen: all groups.
+pub fn only_themes(groups: Vec<Group>, themes: &[u8]) -> Vec<Group> {
+    if themes.is_empty() {
+        return groups;
+    }
+    groups
+        .into_iter()
+        .filter(|g| matches!(g.key, GroupKey::Theme(t) if themes.contains(&t)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +130,22 @@ mod tests {
             assert!(side.windows(2).all(|w| w[0] > w[1]), "kept the given (reversed) order");
         }
         assert!(by_theme(corpus, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_theme_filter_keeps_only_its_groups() {
+        let corpus = crate::corpus();
+        let all: Vec<PassageIdx> = (0..corpus.passages.len() as PassageIdx).collect();
+        let groups = by_theme(corpus, &all);
+        assert_eq!(only_themes(groups.clone(), &[]), groups, "no filter, every group");
+        let Some(last) = groups.last().map(|g| g.key) else { return };
+        let GroupKey::Theme(t) = last else { unreachable!("grouped by theme") };
+        let kept = only_themes(groups.clone(), &[t]);
+        assert_eq!(
+            kept.iter().map(|g| g.key).collect::<Vec<_>>(),
+            [last],
+            "the last theme alone, first"
+        );
+        assert!(only_themes(groups, &[u8::MAX]).is_empty());
     }
 }

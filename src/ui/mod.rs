@@ -16,6 +16,7 @@ mod parts;
 mod reader;
 mod search;
 mod sides;
+mod signposts;
 mod statement;
 mod status;
 

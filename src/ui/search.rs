@@ -76,6 +76,7 @@ pub fn SearchView() -> impl IntoView {
                 <div class="search__layout">
                     <FilterPanel results=results />
                     <div class="search__results" hidden=move || !asked.get()>
+                        <super::signposts::Signposts />
                         <p class="search__count" role="status" aria-live="polite" aria-atomic="true">
                             {move || count_text(&results.get())}
                         </p>

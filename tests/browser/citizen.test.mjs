@@ -34,6 +34,90 @@ async function open(query = '', options = PHONE) {
 /** The text of an element with its whitespace collapsed. */
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
+// Search says what it did, and bridges everyday words to the texts.
+
+/** Types a query into the search box as a person would, and waits for the answer. */
+async function search(page, query) {
+  await page.locator('#zoekveld').fill('');
+  await page.locator('#zoekveld').pressSequentially(query, { delay: 20 });
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, query, { timeout: 5000 });
+  await afterNextFrame(page);
+}
+
+/** The signposts' links as [kind, id, text]. */
+const targets = (locator) => locator.locator('a[data-target-kind]').evaluateAll((els) => els.map((a) => [a.dataset.targetKind, a.dataset.targetId, a.textContent]));
+
+/** How many passages carry a theme, counted in the corpus files. */
+async function themeCount(theme) {
+  const { readFile, readdir } = await import('node:fs/promises');
+  const dir = join(repo, 'corpus', 'documents');
+  let n = 0;
+  for (const file of await readdir(dir)) {
+    const text = await readFile(join(dir, file), 'utf8');
+    n += [...text.matchAll(/^::: [a-z0-9-]+ \| \w+ \| (.*)$/gm)].filter((m) => m[1].split(',').map((t) => t.trim()).includes(theme)).length;
+  }
+  return n;
+}
+
+test('"huishoudelijke hulp": where it belongs, and that only "hulp" is in the texts', async () => {
+  const { page, problems, context } = await open();
+  await search(page, 'huishoudelijke hulp');
+  const bridge = page.locator('[data-everyday="huishoudelijke hulp"]');
+  assert.match(await text(bridge), /^Het woord “huishoudelijke hulp” staat niet in de teksten\. Het hoort bij: Thema: Zorg en ondersteuning \(Wmo\), \d+ tekstdelen · Begrip: Wmo 2015$/);
+  assert.deepEqual(await targets(bridge), [['thema', 'wmo', `Thema: Zorg en ondersteuning (Wmo), ${await themeCount('wmo')} tekstdelen`], ['begrip', 'wmo', 'Begrip: Wmo 2015']]);
+  assert.match(await text(page.locator('[data-missing]')), /^Niet gevonden in de teksten: huishoudelijke\./);
+  // The hits below are about "hulp", and say so.
+  const first = await text(page.locator('.hits .hit').first());
+  assert.match(first, /hulp/i);
+  await bridge.locator('a[data-target-kind="thema"]').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('thema') === 'wmo');
+  await page.waitForFunction(() => /tekstdelen gevonden/.test(document.querySelector('.search__count')?.textContent));
+  assert.match(await text(page.locator('.search__count')), new RegExp(`^${await themeCount('wmo')} tekstdelen gevonden`));
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('"thuiszorg" and "wachtlijst": not in the texts, and where the texts talk about them', async () => {
+  const { page, problems, context } = await open();
+  await search(page, 'thuiszorg');
+  const thuiszorg = page.locator('[data-everyday="thuiszorg"]');
+  assert.match(await text(thuiszorg), /^Het woord “thuiszorg” staat niet in de teksten\. Het hoort bij: Thema: Zorg en ondersteuning \(Wmo\)/);
+  assert.deepEqual((await targets(thuiszorg)).map(([k, id]) => `${k}:${id}`), ['thema:wmo', 'begrip:wmo', 'begrip:zorgaanbieder']);
+  assert.equal(await page.locator('[data-missing]').count(), 0, 'said once, by the bridge');
+  await search(page, 'wachtlijst');
+  const wachtlijst = page.locator('[data-everyday="wachtlijst"]');
+  assert.deepEqual((await targets(wachtlijst)).map(([k, id]) => `${k}:${id}`), ['thema:jeugd', 'thema:wmo', 'thema:kwetsbaar', 'begrip:jeugdwet', 'begrip:wmo']);
+  assert.match(await text(page.locator('.search__count')), /^Geen tekstdelen gevonden/);
+  await wachtlijst.locator('a[data-target-id="jeugdwet"]').click();
+  await page.locator('[data-view="begrippen"] [data-term="jeugdwet"][data-target]').waitFor();
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('"wmo" and "participatiewet": the law\'s glossary entry and theme above the hits', async () => {
+  const { page, problems, context } = await open();
+  await search(page, 'wmo');
+  const named = page.locator('[data-named]');
+  assert.deepEqual(await targets(named), [['thema', 'wmo', `Thema: Zorg en ondersteuning (Wmo), ${await themeCount('wmo')} tekstdelen`], ['begrip', 'wmo', 'Begrip: Wmo 2015']]);
+  assert.ok((await page.locator('.hits [data-passage]').count()) > 0);
+  await search(page, 'participatiewet');
+  assert.deepEqual((await targets(page.locator('[data-named]'))).map(([k, id]) => `${k}:${id}`), ['begrip:participatiewet']);
+  await page.locator('.hits [data-passage="nivel-proeftuinen-0"]').waitFor();
+  await search(page, 'participatiewt');
+  assert.equal(await text(page.locator('[data-loose="participatiewt"]')), '“participatiewt” is gevonden als “participatiewet” (bijna dezelfde spelling).');
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('"eigen bijdrage" does not mark "eigenlijk"', async () => {
+  const { page, problems, context } = await open('?q=eigen+bijdrage');
+  await page.locator('.hits [data-passage]').first().waitFor();
+  const marks = await page.locator('.hits mark').allInnerTexts();
+  assert.ok(marks.length > 0 && !marks.some((m) => /eigenlijk/i.test(m)), `${marks}`);
+  assertClean(assert, problems);
+  await context.close();
+});
+
 // Never blank, and a start that explains.
 
 test('without JavaScript the page shows the introduction and says it needs JavaScript', async () => {
@@ -257,6 +341,57 @@ test('the words are plain: tagline, footer without version, version on the acces
   assert.ok(!/Versie|Offline/.test(footer), `no version or offline jargon in the footer: ${footer}`);
   await page.getByRole('contentinfo').getByRole('link', { name: 'Toegankelijkheid en versie' }).click();
   await page.locator('[data-view="toegankelijkheid"] [data-build]').waitFor();
+  assertClean(assert, problems);
+  await context.close();
+});
+
+// Naast elkaar at phone length.
+
+test('Naast elkaar by theme is at most 8 screens long on a phone, before anything unfolds', async () => {
+  const { page, problems, context } = await open('?view=naast-elkaar');
+  await page.locator('[data-group]').first().waitFor();
+  const { height, screen } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, screen: innerHeight }));
+  console.log(`Naast elkaar by theme at 390 px: ${height} px, ${(height / screen).toFixed(1)} screens`);
+  assert.ok(height <= 8 * screen, `${height} px is ${(height / screen).toFixed(1)} screens of ${screen} px`);
+  // Every column shows its first three cards, and "Toon alle N" for the rest.
+  for (const column of await page.locator('[data-group] details[open] [data-side]').all()) {
+    const shown = await column.locator('[data-passage]:visible').count();
+    const all = await column.locator('[data-passage]').count();
+    assert.equal(shown, Math.min(all, 3));
+    if (all > 3) assert.equal(await text(column.getByRole('button', { name: `Toon alle ${all}` })), `Toon alle ${all}`);
+  }
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('the list of groups leads to each group with its counts; a column unfolds to all its cards', async () => {
+  const { page, problems, context } = await open('?view=naast-elkaar');
+  const links = page.locator('.group-index [data-group-link]');
+  assert.equal(await links.count(), await page.locator('[data-group]').count(), 'one link per group');
+  const geld = page.locator('.group-index [data-group-link="geld"]');
+  const counts = (await text(geld)).match(/(\d+) optimistisch, (\d+) kritisch, (\d+) gemengd/);
+  assert.ok(counts, await text(geld));
+  const group = page.locator('[data-group="geld"]');
+  assert.equal(await group.locator('details').getAttribute('open'), null, 'folded at first on a phone');
+  await geld.getByRole('link').click();
+  await page.waitForFunction(() => document.querySelector('[data-group="geld"] details').open);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-group]')?.dataset.group), 'geld', 'focus moves to the group');
+  const critical = group.locator('[data-side="kritisch"]');
+  assert.equal(await critical.locator('[data-passage]').count(), Number(counts[2]), 'the link counts what the column holds');
+  const more = critical.getByRole('button', { name: /^Toon alle/ });
+  await more.click();
+  assert.equal(await critical.locator('[data-passage]:visible').count(), Number(counts[2]));
+  assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('a theme filter shows that theme alone, and the summary names it', async () => {
+  const { page, problems, context } = await open('?view=naast-elkaar&thema=geld');
+  const groups = await page.locator('[data-group]').evaluateAll((els) => els.map((el) => el.dataset.group));
+  assert.deepEqual(groups, ['geld']);
+  assert.equal(await page.locator('[data-group="geld"] details').getAttribute('open'), '', 'open');
+  assert.match(await text(page.locator('.search__count')), /^Over geld en bezuinigingen: \d+ optimistisch, \d+ kritisch, \d+ gemengd of neutraal\.$/);
   assertClean(assert, problems);
   await context.close();
 });

@@ -28,7 +28,7 @@ function secondBuild() {
 // The version and the offline promise are shown on the accessibility page, not in the footer.
 const STATUS = '?view=toegankelijkheid';
 const buildId = (page) => page.locator('[data-build]').getAttribute('data-build');
-const offlineReady = (page) => page.locator('.app-status__offline').waitFor({ timeout: 20000 });
+const offlineReady = (page) => page.waitForFunction(() => document.documentElement.dataset.offline === 'ready', null, { timeout: 20000 });
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
 
 test('after one visit the app loads and searches offline, also from a new shared link', async () => {
@@ -37,6 +37,7 @@ test('after one visit the app loads and searches offline, also from a new shared
   await page.goto(server.url + STATUS);
   await appReady(page);
   await offlineReady(page);
+  await page.locator('.app-status__offline').waitFor();
   await controlled(page);
   await context.setOffline(true);
   await page.goto(server.url + '?q=zorg');

@@ -83,6 +83,8 @@ test('switching grouping keeps the query, and the link restores grouping and fil
 
 test('at phone width both sides are there, one under the other, with their counts', async () => {
   const { page, problems, context } = await open('?view=naast-elkaar&groep=kernvraag', { viewport: { width: 360, height: 740 } });
+  // On a phone a group other than the first starts folded: the list at the top opens it.
+  await page.locator('.group-index [data-group-link="kan-het-goedkoper"] a').click();
   const o = side(page, 'kan-het-goedkoper', 'optimistisch');
   const k = side(page, 'kan-het-goedkoper', 'kritisch');
   await o.scrollIntoViewIfNeeded();
