@@ -39,3 +39,4 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 mod corpus_fuzz;
 mod search_robustness;
+mod structure;
