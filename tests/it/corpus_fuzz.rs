@@ -406,6 +406,13 @@ fn case(rng: &mut XorShift, base: &Files) -> (Files, Vec<String>) {
     (files, mutations)
 }
 
+/// A line on stderr every 100 000 cases, so a long run by hand shows how far it is.
+fn progress(n: usize, cases: usize, state: impl Fn() -> String) {
+    if (n + 1) % 100_000 == 0 {
+        eprintln!("{} of {cases} cases; {}", n + 1, state());
+    }
+}
+
 /// What must hold for every error: a file that exists, a line inside it, a message and a fix.
 fn check_errors(errors: &CorpusErrors, dir: &Path) -> Result<(), String> {
     if errors.0.is_empty() {
@@ -487,6 +494,7 @@ fn mutated_corpora_load_or_fail_with_usable_errors() {
         if took > slowest.0 {
             slowest = (took, mutations.join("; "));
         }
+        progress(n, cases, || format!("{loaded} still valid; slowest load {:?}", slowest.0));
     }
     let _ = std::fs::remove_dir_all(&dir);
     println!(
@@ -731,6 +739,7 @@ fn mutated_real_queries_and_passages_keep_the_analyser_and_engine_contracts() {
         if took > slowest.0 {
             slowest = (took, shown);
         }
+        progress(n, cases, || format!("slowest {:?}", slowest.0));
     }
     println!("{cases} mutated queries and passages, slowest {:?} for {:?}", slowest.0, slowest.1);
 }
