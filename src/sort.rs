@@ -1,16 +1,19 @@
 //! One sort routine for the whole crate.
 //!
 //! Every `sort`, `sort_by_key` or `sort_unstable` on another element type or with another
-//! comparator puts another copy of the standard library's sort into the wasm, some kilobytes
-//! each: there were a dozen, about 50 KB of the app's code. Every sort of the core therefore
+//! comparator puts another copy of the standard library's sort into the wasm (README,
+//! Performance, has what they cost). Every sort of the code that runs in the browser therefore
 //! packs its order into a [`Keyed`] pair instead, a `u64` key and a `u32` payload (usually the
-//! item's place or id), and sorts those with the one routine below.
+//! item's place or id), and sorts those with the one routine below; `clippy.toml` forbids the
+//! standard sorts elsewhere, and native-only code (the corpus loader, the index builder, the
+//! tools, tests) allows itself them.
 
 /// What every sort sorts: (key, payload), by key, then payload.
 pub type Keyed = (u64, u32);
 
 /// Sorts ascending by key, then by payload.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)]
 pub fn sort(items: &mut [Keyed]) {
     items.sort_unstable();
 }
@@ -18,6 +21,7 @@ pub fn sort(items: &mut [Keyed]) {
 /// Reorders `items` so that the one at `n` is where a sort would put it, with none greater
 /// before it and none smaller after it.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)]
 pub fn select(items: &mut [Keyed], n: usize) {
     if n < items.len() {
         items.select_nth_unstable(n);
