@@ -117,6 +117,10 @@ impl<'v> Decompounder<'v> {
         if inside && letters < MIN_INNER_PART_CHARS {
             return None;
         }
+        // A term's end that is a derivational suffix is no word of it (`eigen|lijk`).
+        if after.is_empty() && !before.is_empty() && is_derivation(word) {
+            return None;
+        }
         if letters < MIN_INNER_PART_CHARS {
             // Rule 4: a short word counts only beside another known word.
             let known_other_side = if before.is_empty() {
