@@ -385,4 +385,43 @@ mod tests {
         assert!(phrases >= 10, "only {phrases} multi-word synonyms");
         assert!(occurring >= 3, "only {occurring} multi-word synonyms occur in the corpus");
     }
+
+    use super::Filters;
+
+    fn total(input: &str) -> usize {
+        crate::engine().search(input, &Filters::default(), 0).total
+    }
+
+    /// Long everyday queries narrow: a very common word (`gemeente`, in most passages) makes
+    /// no hit by itself beside a word the texts hold; alone, or beside words found nowhere,
+    /// it counts as any word does.
+    #[test]
+    fn very_common_words_alone_make_no_hit() {
+        if crate::corpus().passages.len() < 50 {
+            return; // another corpus
+        }
+        let everyday = "gemeente bezuinigt op huishoudelijke hulp";
+        let results = crate::engine().search(everyday, &Filters::default(), usize::MAX);
+        assert!(results.total > 0 && results.total <= total("hulp "), "{}", results.total);
+        for hit in &results.hits {
+            assert!(hit.matched.iter().any(|m| m.query == "hulp"), "{:?}", hit.matched);
+        }
+        assert!(total("gemeente ") * 2 > crate::corpus().passages.len(), "gemeente is common");
+        assert_eq!(total("gemeente huishoudelijke "), total("gemeente "));
+        assert_eq!(total("de gemeente "), total("gemeente "));
+    }
+
+    /// `eigen` is a finished word: neither a prefix of `eigenlijk` nor, by `-lijk`, its stem.
+    #[test]
+    fn a_finished_word_matches_no_longer_word() {
+        let results = crate::engine().search("eigen bijdrage", &Filters::default(), usize::MAX);
+        for hit in &results.hits {
+            for &(start, end) in &hit.marks {
+                let marked = &hit.text[start..end];
+                assert!(!marked.to_lowercase().starts_with("eigenl"), "{marked} marked");
+            }
+        }
+        let typing = crate::engine().search("eigen", &Filters::default(), usize::MAX);
+        assert!(typing.total >= results.total, "while typing, longer words count");
+    }
 }

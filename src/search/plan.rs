@@ -27,6 +27,9 @@ pub const MAX_PREFIX_TERMS: usize = 48;
 pub const MAX_COMPOUND_TERMS: usize = 64;
 pub const MAX_TYPO_TERMS: usize = 8;
 
+/// A word is very common when its own forms are in at least one passage in this many.
+const COMMON_SHARE: usize = 3;
+
 #[derive(Debug, Clone)]
 pub(super) struct Clause<'q> {
     /// What the reader typed for it (folded), to explain a match.
@@ -39,6 +42,13 @@ pub(super) struct Clause<'q> {
     pub cap: f32,
     pub terms: Vec<Expansion>,
     pub phrases: Vec<PhraseAlternative<'q>>,
+}
+
+impl Clause<'_> {
+    /// Whether any corpus term or phrase stands for it.
+    fn matches_anything(&self) -> bool {
+        !self.terms.is_empty() || !self.phrases.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -91,6 +101,8 @@ pub(super) struct Planner<'a> {
     letter_sets: Vec<u32>,
     /// Per term, its idf over the `passages` searched.
     idfs: Vec<f32>,
+    /// Passages searched.
+    passages: usize,
 }
 
 impl<'a> Planner<'a> {
@@ -103,7 +115,8 @@ impl<'a> Planner<'a> {
         let idfs = (0..index.term_count() as u32)
             .map(|t| idf(passages, index.document_frequency(t)))
             .collect();
-        Planner { index, weights, synonym_stems, letter_sets: spelling::letter_sets(index), idfs }
+        let letter_sets = spelling::letter_sets(index);
+        Planner { index, weights, synonym_stems, letter_sets, idfs, passages }
     }
 
     pub fn weights(&self) -> &RankingWeights {
@@ -127,13 +140,47 @@ impl<'a> Planner<'a> {
         for (k, phrase) in query.phrases.iter().enumerate() {
             clauses.push(self.phrase_clause(phrase, 1 << (query.words.len() + k)));
         }
+        // Very common words count only where the query has no other word the texts hold:
+        // in "gemeente bezuinigt op huishoudelijke hulp" the municipality, named in most
+        // passages, does not make a hit by itself; the help does. Alone, or beside words
+        // found nowhere, they count as any word does.
+        let common: Vec<bool> = clauses.iter().map(|c| self.is_common(c)).collect();
+        let other_matches = clauses
+            .iter()
+            .zip(&common)
+            .any(|(c, &common)| c.mask != 0 && !common && c.matches_anything());
+        let mut not_counted = 0u32;
+        if other_matches {
+            for (clause, _) in clauses.iter_mut().zip(&common).filter(|(_, &common)| common) {
+                not_counted |= clause.mask;
+                clause.mask = 0;
+            }
+        }
         for (start, entry) in self.synonym_runs(query) {
             let mask = (start..start + entry.len())
                 .filter(|&i| counts(&query.words[i]))
                 .fold(0, |m, i| m | 1 << i);
-            clauses.push(self.phrase_synonym_clause(entry, mask));
+            clauses.push(self.phrase_synonym_clause(entry, mask & !not_counted));
         }
         clauses
+    }
+
+    /// A word that the texts use in its own forms (the word, another form of it) in a third
+    /// of the passages or more. Compounds and near spellings do not make a word common: `zorg`
+    /// is found in many compounds and still says what the reader wants.
+    fn is_common(&self, clause: &Clause) -> bool {
+        if clause.phrases.iter().any(|p| p.kind == MatchKind::Phrase) {
+            return false;
+        }
+        // The commonest of its forms (a sum would count a passage with two forms twice).
+        let reach = clause
+            .terms
+            .iter()
+            .filter(|e| e.kind.tier() == 0)
+            .map(|e| self.index.document_frequency(e.term))
+            .max()
+            .unwrap_or(0);
+        reach * COMMON_SHARE >= self.passages.max(1)
     }
 
     /// Vocabulary terms within `max` edits of `term`, closest and most frequent first.

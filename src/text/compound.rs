@@ -136,12 +136,10 @@ impl<'v> Decompounder<'v> {
         let before_ok = before.is_empty()
             || self.known_before(before)
             || before.chars().count() >= MIN_UNKNOWN_SIDE_CHARS;
-        // A derivational suffix is never the other word of a compound, even where the
-        // vocabulary holds it as a stem (`lijk` of `lijkt`): `eigenlijk` is not `eigen`.
         let after_ok = after.is_empty()
             || ENDINGS.contains(&after)
-            || (!is_derivation(after)
-                && (self.known_after(after) || after.chars().count() >= MIN_UNKNOWN_SIDE_CHARS));
+            || self.known_after(after)
+            || (after.chars().count() >= MIN_UNKNOWN_SIDE_CHARS && !is_derivation(after));
         (before_ok && after_ok).then_some(PartKind::Compound)
     }
 
@@ -153,12 +151,12 @@ impl<'v> Decompounder<'v> {
                 .any(|l| before.strip_suffix(l).is_some_and(|w| self.vocabulary.contains(w)))
     }
 
-    /// A vocabulary word, possibly preceded by a linking element.
+    /// A vocabulary word, possibly preceded by a linking element. A derivational suffix is
+    /// never the other word of a compound, even where the vocabulary holds it as a stem (`lijk`
+    /// of `lijkt`): `eigenlijk` is neither `eigen` nor (its stem) `eig` with `en|lijk`.
     fn known_after(&self, after: &str) -> bool {
-        self.vocabulary.contains(after)
-            || LINKS
-                .iter()
-                .any(|l| after.strip_prefix(l).is_some_and(|w| self.vocabulary.contains(w)))
+        let known = |w: &str| self.vocabulary.contains(w) && !is_derivation(w);
+        known(after) || LINKS.iter().any(|l| after.strip_prefix(l).is_some_and(known))
     }
 }
 
@@ -202,6 +200,7 @@ mod tests {
         "net",
         "burger",
         "eigen",
+        "eig",
         "lijk",
     ];
 
