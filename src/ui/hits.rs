@@ -137,6 +137,7 @@ fn HitRow(
             // Empty parts (no author, no date) are hidden by the style sheet.
             <p class="hit__meta">
                 <span class="kind">{move || doc().kind.label()}</span>
+                <span data-page-intro="">{move || p().page_intro.then_some(super::parts::PAGE_INTRO)}</span>
                 <span>{who}</span>
                 <span>{date}</span>
             </p>

@@ -67,6 +67,9 @@ pub fn ThemeList(corpus: &'static Corpus, passage: &'static Passage) -> impl Int
     })
 }
 
+/// The label of a passage that is the web page's text around the article, not the article's.
+pub const PAGE_INTRO: &str = "Inleiding van de webpagina, boven het artikel";
+
 /// A label in running text: its first letter lowercase, the rest as written, so names and
 /// abbreviations keep their capitals ("Zorg en ondersteuning (Wmo)" -> "zorg en
 /// ondersteuning (Wmo)").

@@ -111,7 +111,7 @@ fn passages(
                     id=format!("p-{}", passage.id) data-target=is_target.then_some("true")
                     tabindex=is_target.then_some("-1") aria-label=is_target.then_some("Gekozen tekstdeel")>
                     {from.map(|from| view! { <p class="passage__from" data-from="">{from}</p> })}
-                    {passage.page_intro.then(|| view! { <p class="passage__kind" data-page-intro="">{PAGE_INTRO}</p> })}
+                    {passage.page_intro.then(|| view! { <p class="passage__kind" data-page-intro="">{super::parts::PAGE_INTRO}</p> })}
                     <p class="passage__text">{text}</p>
                     <div class="passage__meta">
                         <StanceBadge stance=passage.stance />
@@ -122,9 +122,6 @@ fn passages(
         })
         .collect_view()
 }
-
-/// The label of a passage that is the web page's text around the article, not the article's.
-pub const PAGE_INTRO: &str = "Inleiding van de webpagina, boven het artikel";
 
 /// Where a passage is from: "Nieuws: title", or for a comment "Reactie van X op: title".
 fn from_line(doc: &Document, article: &Document) -> String {
