@@ -306,7 +306,7 @@ fn App() -> impl IntoView {
                     "Wij hebben de teksten niet veranderd. "
                     "Wij hebben wel zelf gekozen of een stuk tekst optimistisch, kritisch of gemengd is."
                 </p>
-                <p><Link to=Route::view(View::Toegankelijkheid)>"Toegankelijkheid en versie"</Link></p>
+                <p><Link to=Route::view(View::Toegankelijkheid)>"Toegankelijkheid"</Link></p>
                 <embed::EmbedDialog />
             </footer>
         })}

@@ -38,10 +38,10 @@ pub fn SearchView() -> impl IntoView {
         })
     });
     let empty = Memo::new(move |_| results.with(|r| r.total == 0));
-    // The start page (nothing asked, nothing filtered) shows the introduction and example
-    // questions instead of a count of everything. The introduction stays while the reader
-    // types there (the search box does not jump under their fingers) and goes on the next
-    // move; the examples give way to the hits at the first letter.
+    // The start page (nothing asked, nothing filtered) opens with the introduction and
+    // example questions; all passages follow below them, as a list to browse, not as a find.
+    // The introduction stays while the reader types there (the search box does not jump under
+    // their fingers) and goes on the next move; the examples go at the first letter.
     let asked =
         Memo::new(move |_| nav.route.with(|r| !r.query.is_empty() || !r.filters.is_empty()));
     let intro = Memo::new(move |_| {
@@ -71,7 +71,7 @@ pub fn SearchView() -> impl IntoView {
             {move || painted.get().then(|| view! {
                 <div class="search__layout">
                     <FilterPanel results=results />
-                    <div class="search__results" hidden=move || !asked.get()>
+                    <div class="search__results">
                         <super::signposts::Signposts />
                         <p class="search__count" role="status" aria-live="polite" aria-atomic="true">
                             {move || count_text(&results.get())}
@@ -252,6 +252,11 @@ pub fn count_text(results: &Results) -> String {
     } else {
         String::new()
     };
+    // Nothing asked yet (no words, no filters): nothing was found either; the list is all.
+    let everything = results.total == crate::corpus().passages.len();
+    if results.query.is_empty() && results.query.excluded.is_empty() && everything {
+        return format!("Alle {} tekstdelen{shown}.", results.total);
+    }
     match results.total {
         0 => "Geen tekstdelen gevonden.".to_string(),
         1 => "1 tekstdeel gevonden.".to_string(),

@@ -339,7 +339,7 @@ test('the words are plain: tagline, footer without version, version on the acces
   assert.equal(await text(page.locator('.site-header__tagline')), 'Teksten over jeugdhulp, zorg en werk, nu de gemeente die regelt');
   const footer = await text(page.locator('.site-footer'));
   assert.ok(!/Versie|Offline/.test(footer), `no version or offline jargon in the footer: ${footer}`);
-  await page.getByRole('contentinfo').getByRole('link', { name: 'Toegankelijkheid en versie' }).click();
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Toegankelijkheid', exact: true }).click();
   await page.locator('[data-view="toegankelijkheid"] [data-build]').waitFor();
   assertClean(assert, problems);
   await context.close();
