@@ -69,6 +69,10 @@ struct Row {
     stance: Element,
     stance_label: Text,
     themes: Vec<(Element, Text)>,
+    /// "Waarom dit label?": hidden for a passage without a reason; its text folds open.
+    label_why: Element,
+    label_toggle: Element,
+    label_reason: Element,
     why: Element,
     toggle: Element,
     /// The reasons' list, while they are open.
@@ -204,6 +208,16 @@ fn click(list: &Rc<RefCell<List>>, ev: &MouseEvent) {
         // The route changes after the list is let go: the results follow it.
         drop(l);
         nav.follow(ev, to);
+    } else if on(".hit__label-why button").is_some() {
+        let row = &l.rows[index];
+        let open = row.label_toggle.get_attribute("aria-expanded").as_deref() != Some("true");
+        let _ =
+            row.label_toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        let _ = if open {
+            row.label_reason.remove_attribute("hidden")
+        } else {
+            row.label_reason.set_attribute("hidden", "")
+        };
     } else if on(".hit__why button").is_some() {
         let row = &mut l.rows[index];
         row.open = !row.open;
@@ -267,6 +281,15 @@ impl List {
                 (label, text)
             })
             .collect();
+        // The reason for the stance, where the passage has one: a button that shows it.
+        let label_why = self.element("div", Some("hit__label-why"), &passage_meta);
+        let _ = label_why.set_attribute("hidden", "");
+        let label_toggle = self.element("button", None, &label_why);
+        let _ = label_toggle.set_attribute("type", "button");
+        let _ = label_toggle.set_attribute("aria-expanded", "false");
+        label_toggle.set_text_content(Some("Waarom dit label?"));
+        let label_reason = self.element("p", None, &label_why);
+        let _ = label_reason.set_attribute("hidden", "");
         // Always there, hidden while there are no reasons (no query): the first letter typed
         // then shows ten of them instead of building ten. A button that shows the list, not a
         // <details>: showing ten of those (each with its own shadow tree, summary and marker)
@@ -288,6 +311,9 @@ impl List {
             stance,
             stance_label,
             themes,
+            label_why,
+            label_toggle,
+            label_reason,
             why,
             toggle,
             reasons: None,
@@ -351,6 +377,16 @@ impl List {
                         let _ = label.remove_attribute("title");
                     }
                 }
+            }
+            if old.is_none_or(|q| q.reason != p.reason) {
+                // A new reason starts folded.
+                let _ = row.label_toggle.set_attribute("aria-expanded", "false");
+                let _ = row.label_reason.set_attribute("hidden", "");
+                row.label_reason.set_text_content(p.reason.as_deref());
+                let _ = match p.reason {
+                    Some(_) => row.label_why.remove_attribute("hidden"),
+                    None => row.label_why.set_attribute("hidden", ""),
+                };
             }
             let _ = row.li.set_attribute("data-passage", &p.id);
         } else if was_hidden {

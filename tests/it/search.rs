@@ -333,6 +333,7 @@ fn mixed_corpus(n: usize, mut seed: u64) -> verkenner::Corpus {
                 text,
                 stance: source.stance,
                 themes: source.themes.clone(),
+                reason: None,
             });
         }
         documents.push(Document {
