@@ -176,7 +176,8 @@ fn SpeakerTable(
     rows: Vec<(Stance, Vec<(&'static str, crate::sides::Tally)>)>,
 ) -> impl IntoView {
     view! {
-        <div class="matrix__scroll">
+        // Focusable, so a keyboard can scroll a table wider than a phone.
+        <div class="matrix__scroll" tabindex="0" role="region" aria-label=caption>
             <table class="matrix matrix--speakers" data-table=id>
                 <caption>{caption}" (tekstdelen en stemmen)"</caption>
                 <thead>

@@ -338,7 +338,7 @@ fn VoiceCard(corpus: &'static Corpus, passage: PassageIdx, show_stance: bool) ->
             <p class="voice__who">
                 <span class="kind">{doc.kind.label()}</span>" "
                 {(!who.is_empty()).then(|| view! { <span>{who}</span> })}
-                " "<span class="voice__role">{format!("({})", crate::text::lowercase(&roles.join(", ")))}</span>
+                " "<span class="voice__role">{format!("\u{b7} {}", crate::text::lowercase(&roles.join(", ")))}</span>
             </p>
             {(show_stance || p.reason.is_some()).then(|| view! {
                 <div class="passage__meta">
