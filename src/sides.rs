@@ -147,6 +147,31 @@ pub struct Speakers {
     pub roles: Vec<(RoleKind, Tally)>,
 }
 
+impl Speakers {
+    /// The tally of one kind of text (zero when it does not occur).
+    pub fn kind(&self, kind: Kind) -> Tally {
+        self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, t)| *t).unwrap_or_default()
+    }
+
+    /// The tally of one role (zero when it does not occur).
+    pub fn role(&self, role: RoleKind) -> Tally {
+        self.roles.iter().find(|(r, _)| *r == role).map(|(_, t)| *t).unwrap_or_default()
+    }
+
+    /// The roles that occur, in words, without repeats: "adviseur of adviesraad, anoniem".
+    pub fn role_words(&self) -> String {
+        let words: Vec<String> =
+            self.roles.iter().map(|(r, _)| crate::text::lowercase(r.label())).collect();
+        words.join(", ")
+    }
+}
+
+/// Who speaks on each side of the whole corpus, in the order of `Stance::ALL`: the overview's
+/// tables of stances against kinds of text and roles.
+pub fn by_stance(corpus: &Corpus) -> Vec<(Stance, Speakers)> {
+    Stance::ALL.into_iter().map(|stance| (stance, Makeup::of(corpus, stance).speakers)).collect()
+}
+
 /// Who speaks in `passages`. A passage counts once per role among its document's voices (an
 /// opinion piece by two officials counts once under that role).
 pub fn speakers(corpus: &Corpus, passages: &[PassageIdx]) -> Speakers {
@@ -419,6 +444,25 @@ mod tests {
             agreement(&q).expect("3 of 4").sentence(&q),
             "Hierover zijn de teksten het grotendeels eens: 3 van de 4 tekstdelen zeggen \u{2018}A0\u{2019}."
         );
+    }
+
+    #[test]
+    fn the_sides_together_are_the_whole_corpus() {
+        let corpus = crate::corpus();
+        let sides = by_stance(corpus);
+        let passages: usize = sides.iter().map(|(_, s)| s.total.passages).sum();
+        assert_eq!(passages, corpus.passages.len());
+        for kind in Kind::ALL {
+            let n: usize = sides.iter().map(|(_, s)| s.kind(kind).passages).sum();
+            let expected = corpus
+                .passages
+                .iter()
+                .filter(|p| corpus.documents[p.document as usize].kind == kind)
+                .count();
+            assert_eq!(n, expected, "{kind:?}");
+        }
+        let (_, critical) = &sides[Stance::Kritisch as usize];
+        assert_eq!(critical.role(RoleKind::Anoniem).voices, 1, "one pseudonym, two comments");
     }
 
     #[test]

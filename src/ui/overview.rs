@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use super::parts::StanceIcon;
 use super::{focus_after_move, set_title, use_nav};
-use crate::corpus::{Corpus, Kind, PassageIdx, RoleKind, Stance};
+use crate::corpus::{Corpus, Kind, RoleKind, Stance};
 use crate::search::year_of;
-use crate::sides::{speakers, Makeup, Speakers};
+use crate::sides::{by_stance, Makeup, Tally};
 use crate::state::{Route, View};
 
 #[component]
@@ -102,55 +102,21 @@ pub fn OverviewView() -> impl IntoView {
 /// and of each role, with what that means for comparing the sides.
 #[component]
 fn WhoSpeaks(corpus: &'static Corpus) -> impl IntoView {
-    let sides: Vec<(Stance, Speakers)> = Stance::ALL
-        .into_iter()
-        .map(|stance| {
-            let passages: Vec<PassageIdx> = (0..corpus.passages.len() as PassageIdx)
-                .filter(|&p| corpus.passages[p as usize].stance == stance)
-                .collect();
-            (stance, speakers(corpus, &passages))
-        })
-        .collect();
+    let sides = by_stance(corpus);
     let kinds: Vec<(&'static str, &'static str)> =
         Kind::ALL.into_iter().map(|k| (k.id(), k.label())).collect();
-    let roles: Vec<(&'static str, &'static str)> = RoleKind::ALL
+    let present: Vec<RoleKind> = RoleKind::ALL
         .into_iter()
-        .filter(|r| sides.iter().any(|(_, s)| s.roles.iter().any(|(q, _)| q == r)))
-        .map(|r| (r.id(), r.label()))
+        .filter(|&r| sides.iter().any(|(_, s)| s.role(r).passages > 0))
         .collect();
-    let kind_rows: Vec<(Stance, Vec<(&'static str, crate::sides::Tally)>)> = sides
+    let roles = present.iter().map(|r| (r.id(), r.label())).collect();
+    let kind_rows = sides
         .iter()
-        .map(|(stance, s)| {
-            let cells = Kind::ALL
-                .into_iter()
-                .map(|k| {
-                    (
-                        k.id(),
-                        s.kinds.iter().find(|(q, _)| *q == k).map(|(_, t)| *t).unwrap_or_default(),
-                    )
-                })
-                .collect();
-            (*stance, cells)
-        })
+        .map(|(stance, s)| (*stance, Kind::ALL.into_iter().map(|k| (k.id(), s.kind(k))).collect()))
         .collect();
-    let role_rows: Vec<(Stance, Vec<(&'static str, crate::sides::Tally)>)> = sides
+    let role_rows = sides
         .iter()
-        .map(|(stance, s)| {
-            let cells = roles
-                .iter()
-                .map(|(id, _)| {
-                    (
-                        *id,
-                        s.roles
-                            .iter()
-                            .find(|(q, _)| q.id() == *id)
-                            .map(|(_, t)| *t)
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect();
-            (*stance, cells)
-        })
+        .map(|(stance, s)| (*stance, present.iter().map(|&r| (r.id(), s.role(r))).collect()))
         .collect();
     view! {
         <h2 id="wie-kop">"Wie spreekt er per kant?"</h2>
@@ -173,7 +139,7 @@ fn SpeakerTable(
     caption: &'static str,
     corner: &'static str,
     columns: Vec<(&'static str, &'static str)>,
-    rows: Vec<(Stance, Vec<(&'static str, crate::sides::Tally)>)>,
+    rows: Vec<(Stance, Vec<(&'static str, Tally)>)>,
 ) -> impl IntoView {
     view! {
         // Focusable, so a keyboard can scroll a table wider than a phone.

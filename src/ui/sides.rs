@@ -309,16 +309,7 @@ fn VoiceCard(corpus: &'static Corpus, passage: PassageIdx, show_stance: bool) ->
     let doc = &corpus.documents[p.document as usize];
     let article = &corpus.documents[corpus.article_of(p.document) as usize];
     let who = people(&doc.voice_people());
-    let roles: Vec<&'static str> = {
-        let mut roles: Vec<&'static str> = Vec::new();
-        for voice in &doc.voices {
-            let label = voice.role.label();
-            if !roles.contains(&label) {
-                roles.push(label);
-            }
-        }
-        roles
-    };
+    let roles = speakers(corpus, &[passage]).role_words();
     // The link keeps the current query and filters; the card itself outlives a keystroke.
     let to = move || {
         let route = nav.route.get();
@@ -338,7 +329,7 @@ fn VoiceCard(corpus: &'static Corpus, passage: PassageIdx, show_stance: bool) ->
             <p class="voice__who">
                 <span class="kind">{doc.kind.label()}</span>" "
                 {(!who.is_empty()).then(|| view! { <span>{who}</span> })}
-                " "<span class="voice__role">{format!("\u{b7} {}", crate::text::lowercase(&roles.join(", ")))}</span>
+                " "<span class="voice__role">{format!("\u{b7} {roles}")}</span>
             </p>
             {(show_stance || p.reason.is_some()).then(|| view! {
                 <div class="passage__meta">
