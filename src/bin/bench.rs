@@ -101,6 +101,7 @@ fn synthetic(real: &Corpus, n: usize, seed: u64) -> Corpus {
                 stance: source.stance,
                 themes: source.themes.clone(),
                 page_intro: false,
+                reason: None,
             });
         }
         documents.push(Document {

@@ -28,7 +28,7 @@ pub const MAX_COMPOUND_TERMS: usize = 64;
 pub const MAX_TYPO_TERMS: usize = 8;
 
 /// A word is very common when its own forms are in at least one passage in this many.
-const COMMON_SHARE: usize = 3;
+const COMMON_SHARE: usize = 2;
 
 #[derive(Debug, Clone)]
 pub(super) struct Clause<'q> {
@@ -165,8 +165,8 @@ impl<'a> Planner<'a> {
         clauses
     }
 
-    /// A word that the texts use in its own forms (the word, another form of it) in a third
-    /// of the passages or more. Compounds and near spellings do not make a word common: `zorg`
+    /// A word that the texts use in its own forms (the word, another form of it) in half of
+    /// the passages or more. Compounds and near spellings do not make a word common: `zorg`
     /// is found in many compounds and still says what the reader wants.
     fn is_common(&self, clause: &Clause) -> bool {
         if clause.phrases.iter().any(|p| p.kind == MatchKind::Phrase) {
