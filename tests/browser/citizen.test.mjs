@@ -354,7 +354,7 @@ test('Naast elkaar by theme is at most 8 screens long on a phone, before anythin
   console.log(`Naast elkaar by theme at 390 px: ${height} px, ${(height / screen).toFixed(1)} screens`);
   assert.ok(height <= 8 * screen, `${height} px is ${(height / screen).toFixed(1)} screens of ${screen} px`);
   // Every column shows its first three cards, and "Toon alle N" for the rest.
-  for (const column of await page.locator('[data-group] details[open] [data-side]').all()) {
+  for (const column of await page.locator('[data-group] details.group__fold[open] [data-side]').all()) {
     const shown = await column.locator('[data-passage]:visible').count();
     const all = await column.locator('[data-passage]').count();
     assert.equal(shown, Math.min(all, 3));
@@ -372,9 +372,9 @@ test('the list of groups leads to each group with its counts; a column unfolds t
   const counts = (await text(geld)).match(/(\d+) optimistisch, (\d+) kritisch, (\d+) gemengd/);
   assert.ok(counts, await text(geld));
   const group = page.locator('[data-group="geld"]');
-  assert.equal(await group.locator('details').getAttribute('open'), null, 'folded at first on a phone');
+  assert.equal(await group.locator('details.group__fold').getAttribute('open'), null, 'folded at first on a phone');
   await geld.getByRole('link').click();
-  await page.waitForFunction(() => document.querySelector('[data-group="geld"] details').open);
+  await page.waitForFunction(() => document.querySelector('[data-group="geld"] details.group__fold').open);
   assert.equal(await page.evaluate(() => document.activeElement.closest('[data-group]')?.dataset.group), 'geld', 'focus moves to the group');
   const critical = group.locator('[data-side="kritisch"]');
   assert.equal(await critical.locator('[data-passage]').count(), Number(counts[2]), 'the link counts what the column holds');
@@ -390,7 +390,7 @@ test('a theme filter shows that theme alone, and the summary names it', async ()
   const { page, problems, context } = await open('?view=naast-elkaar&thema=geld');
   const groups = await page.locator('[data-group]').evaluateAll((els) => els.map((el) => el.dataset.group));
   assert.deepEqual(groups, ['geld']);
-  assert.equal(await page.locator('[data-group="geld"] details').getAttribute('open'), '', 'open');
+  assert.equal(await page.locator('[data-group="geld"] details.group__fold').getAttribute('open'), '', 'open');
   assert.match(await text(page.locator('.search__count')), /^Over geld en bezuinigingen: \d+ optimistisch, \d+ kritisch, \d+ gemengd of neutraal\.$/);
   assertClean(assert, problems);
   await context.close();
