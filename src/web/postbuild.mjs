@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('postbuild: set TRUNK_STAGING_DIR or pass the folder');
 const source = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
@@ -211,7 +211,10 @@ const huisstijl = {};
       ...start,
       title: name ? `${name} - Verkenner sociaal domein` : start.title,
       provider_url: address,
-      html: `<iframe src="${escapeHtml(src)}" title="${escapeHtml(name ? `${name} - ${title}` : title)}" loading="lazy" width="800" height="600" style="width:100%;height:600px;border:0"></iframe><script src="${address}embed.js" async></script>`,
+      // The quote with a link comes first: WordPress shows it until the frame reports its
+      // height (and loads its wp-embed script only for embeds that have one); elsewhere it
+      // is the embed's caption, and the way in without the frame.
+      html: `<blockquote><a href="${escapeHtml(query ? `${address}?${query}` : address)}">${escapeHtml(name ?? 'Verkenner sociaal domein')}</a></blockquote><iframe src="${escapeHtml(src)}" title="${escapeHtml(name ? `${name} - ${title}` : title)}" loading="lazy" width="800" height="600" style="width:100%;height:600px;border:0"></iframe><script src="${address}embed.js" async></script>`,
     };
   };
   writeFileSync(oembedPath, JSON.stringify(response('', null), null, 2) + '\n');
