@@ -174,7 +174,10 @@ const huisstijl = {};
   const indexPath = join(dir, 'index.html');
   const index = readFileSync(indexPath, 'utf8').replace(/<meta name=["']?verkenner-huisstijl["']?[^>]*>/g, '');
   const list = Object.entries(huisstijl).map(([k, v]) => `${k}=${v}`).join(' ');
-  writeFileSync(indexPath, intoHead(index, `<meta name="verkenner-huisstijl" content="${list}">`));
+  // Before the boot script, which reads it while the page is parsed.
+  const at = index.search(/<template id=["']?verkenner-load["'\s>]/);
+  if (at < 0) throw new Error('postbuild: no <template id="verkenner-load"> to put the huisstijl list before');
+  writeFileSync(indexPath, `${index.slice(0, at)}<meta name="verkenner-huisstijl" content="${list}">${index.slice(at)}`);
 }
 
 // 2. oEmbed, for content systems that embed a pasted link (WordPress, Drupal). oembed.json
