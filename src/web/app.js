@@ -52,7 +52,11 @@ if (new URLSearchParams(location.search).get('embed') === '1' && window.parent !
     if (found) secret = found[1];
   };
   readSecret();
-  let last = 0;
+  // -1: the first report goes out whatever the height. WordPress keeps its frame clipped out
+  // of sight until a message with the secret arrives, and a browser does not render a frame
+  // nobody can see (no frames, no resize observations): so tell it at once, before there is
+  // anything to measure, and the real height follows as soon as the app has drawn.
+  let last = -1;
   const report = () => {
     // The box of <html>, not scrollHeight: that never drops below the (already enlarged) frame.
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -63,16 +67,17 @@ if (new URLSearchParams(location.search).get('embed') === '1' && window.parent !
     window.parent.postMessage({ type: 'iframe.resize', height, src: location.href }, '*');
     if (secret) window.parent.postMessage({ message: 'height', value: height, secret }, '*');
   };
+  report();
   new ResizeObserver(report).observe(document.documentElement);
   window.addEventListener('load', report);
-  window.addEventListener('hashchange', () => { if (!secret) { readSecret(); last = 0; report(); } });
+  window.addEventListener('hashchange', () => { if (!secret) { readSecret(); last = -1; report(); } });
   // A resize script that loads after the first reports asks again: ours, or WordPress's
   // wp-embed with {message: 'ready', secret}.
   window.addEventListener('message', (event) => {
     const data = event.data;
     if (event.source !== window.parent || !data) return;
-    if (data.type === 'embed-size-request') { last = 0; report(); }
-    if (data.message === 'ready' && secret && data.secret === secret) { last = 0; report(); }
+    if (data.type === 'embed-size-request') { last = -1; report(); }
+    if (data.message === 'ready' && secret && data.secret === secret) { last = -1; report(); }
   });
   // A link that leaves the frame ("Open volledig"). WordPress's sandbox allows no new windows
   // and no navigation of the host page; its wp-embed script opens such links itself when the

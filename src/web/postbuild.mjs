@@ -107,11 +107,12 @@ const CSP = [
   if (stylesheets.length !== 1 || scripts.length < 2) throw new Error(`postbuild: expected Trunk's stylesheet and scripts in index.html, found ${load.map((l) => l.tag).join(' ')}`);
 
   // The glue and the wasm, as Trunk's start-up script names them.
-  const wasmFiles = readdirSync(dir).filter((f) => f.endsWith('_bg.wasm'));
-  if (wasmFiles.length !== 1) throw new Error(`postbuild: expected one wasm file, found ${wasmFiles.join(', ')}`);
-  const glueName = wasmFiles[0].replace(/_bg\.wasm$/, '.js');
+  const startCode = scripts.map((l) => readFileSync(join(dir, l.a.src), 'utf8')).find((code) => /TrunkApplicationStarted/.test(code)) ?? '';
+  const glueName = startCode.match(/from\s*['"`]\.\/([\w.-]+\.js)['"`]/)?.[1];
+  const wasmName = startCode.match(/['"`]\.\/([\w.-]+_bg\.wasm)['"`]/)?.[1];
+  if (!glueName || !wasmName) throw new Error(`postbuild: Trunk's start-up script names no glue or wasm:\n${startCode}`);
   const glue = readFileSync(join(dir, glueName), 'utf8');
-  const wasm = readFileSync(join(dir, wasmFiles[0]));
+  const wasm = readFileSync(join(dir, wasmName));
   const bundle = classicBundle(glue, wasm);
   const bundleName = `embed-app-${hash16(bundle)}.js`;
   for (const f of readdirSync(dir)) if (/^embed-app-[0-9a-f]{16}\.js$/.test(f)) rmSync(join(dir, f));
@@ -253,7 +254,7 @@ const huisstijl = {};
     mkdirSync(join(dir, v.kind, v.id), { recursive: true });
     writeFileSync(join(dir, v.kind, v.id, 'index.html'), `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="../../icon.svg" type="image/svg+xml">
 <title>${escapeHtml(v.name)} - Verkenner sociaal domein</title>${announce}
 <meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">
 </head><body><p><a href="${escapeHtml(target)}">${escapeHtml(v.name)}: open de Verkenner sociaal domein</a></p></body></html>

@@ -37,7 +37,12 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // Only the app's own page is answered from the cache: the pages for content systems under
+  // thema/, kernvraag/ and document/ are small pages of their own, left to the network.
+  const scope = new URL(self.registration.scope).pathname;
+  if (request.mode === 'navigate' && url.pathname !== scope && url.pathname !== `${scope}index.html`) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // Every view is index.html with a query string: navigations get the cached page.

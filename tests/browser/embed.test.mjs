@@ -33,7 +33,7 @@ after(async () => {
 async function hostPage(body) {
   const dir = mkdtempSync(join(tmpdir(), 'verkenner-host-'));
   cpSync(WP_EMBED, join(dir, 'wp-embed.js'));
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Gemeente Voorbeeld</title></head>
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="nl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Gemeente Voorbeeld</title></head>
 <body><h1>Sociaal domein in onze gemeente</h1>${body}<script src="wp-embed.js"></script></body></html>`);
   const host = await startServer({ root: dir, prefix: '/' });
   return { host, close: async () => { await host.close(); rmSync(dir, { recursive: true, force: true }); } };
@@ -167,10 +167,11 @@ test('each theme, key question and article has a discovery page and an oEmbed fi
   // Built without BASE_URL the pages still lead to their view, in the browser too.
   const { context, page, problems } = await watchedPage([new URL(app.url).origin]);
   await page.goto(`${app.url}kernvraag/${questions[0]}/`);
-  await page.waitForURL((url) => url.search === `?kernvraag=${questions[0]}`);
+  await page.waitForURL((url) => url.search.includes(`kernvraag=${questions[0]}`));
   await page.locator(`[data-view="naast-elkaar"] [data-group="${questions[0]}"]`).waitFor();
   await page.goto(`${app.url}thema/${themes[0]}/`);
   await page.waitForURL((url) => url.search === `?thema=${themes[0]}`);
+  assert.equal(new URL(page.url()).pathname, PREFIX, 'the page sends the reader to the app');
   await appReady(page);
   // The Insluiten dialog names the link to paste for this view.
   await page.getByRole('button', { name: 'Insluiten op uw eigen website' }).click();
@@ -214,13 +215,22 @@ test('without a theme the look is the one it always was', async () => {
     return {
       color: css(html, 'color'), background: css(html, 'background-color'), font: css(html, 'font-family'),
       size: css(document.body, 'font-size'), lineHeight: css(html, 'line-height'), link: css(link, 'color'),
-      header: css(header, 'background-color'), space: css(html, '--verkenner-space-4'), radius: css(html, '--verkenner-radius'),
+      header: css(header, 'background-color'),
+      space: [1, 2, 3, 4, 5, 6].map((n) => {
+        const probe = document.createElement('div');
+        probe.style.width = `var(--verkenner-space-${n})`;
+        document.body.append(probe);
+        const width = css(probe, 'width');
+        probe.remove();
+        return width;
+      }).join(' '),
+      radius: css(document.querySelector('.skip-link'), 'border-top-left-radius'),
     };
   });
   assert.deepEqual(look, {
     color: 'rgb(27, 27, 31)', background: 'rgb(255, 255, 255)',
     font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, Cantarell, sans-serif',
-    size: '17px', lineHeight: '25.6px', link: 'rgb(26, 90, 138)', header: 'rgb(27, 79, 114)', space: '1rem', radius: '0.5rem',
+    size: '17px', lineHeight: '25.6px', link: 'rgb(26, 90, 138)', header: 'rgb(27, 79, 114)', space: '4px 8px 12px 16px 24px 40px', radius: '8px',
   });
   await page.keyboard.press('Tab');
   const ring = await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return [s.outlineWidth, s.outlineStyle, s.outlineColor, s.outlineOffset]; });
