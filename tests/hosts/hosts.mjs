@@ -207,7 +207,9 @@ Alias /wp-content ${content}
   SetHandler application/x-httpd-php
 </FilesMatch>
 `);
-    const apache = spawn('/usr/sbin/apache2', ['-f', join(dir, 'apache.conf'), '-DFOREGROUND'], { stdio: 'ignore', env: { ...process.env, APACHE_RUN_DIR: dir } });
+    // A process group of its own: on shutdown Apache's prefork signals its whole group, which
+    // would otherwise be the test's.
+    const apache = spawn('/usr/sbin/apache2', ['-f', join(dir, 'apache.conf'), '-DFOREGROUND'], { stdio: 'ignore', detached: true, env: { ...process.env, APACHE_RUN_DIR: dir } });
     children.push(apache);
     await waitForHttp(`${url}/wp-login.php`, 30000, () => (existsSync(`${dir}/apache-error.log`) ? readFileSync(`${dir}/apache-error.log`, 'utf8') : ''));
 
