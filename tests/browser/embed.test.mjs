@@ -143,8 +143,10 @@ test('each theme, key question and article has a discovery page and an oEmbed fi
   const dir = mkdtempSync(join(tmpdir(), 'verkenner-presets-'));
   cpSync(join(repo, 'dist'), dir, { recursive: true });
   execFileSync('node', [join(repo, 'src/web/postbuild.mjs'), dir], { env: { ...process.env, VERKENNER_BASE_URL: base, VERKENNER_HUISSTIJL: 'utrecht' }, stdio: 'pipe' });
-  const themes = [...readFileSync(join(repo, 'corpus/themes.toml'), 'utf8').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
-  const questions = [...readFileSync(join(repo, 'corpus/kernvragen.toml'), 'utf8').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
+  // The first id of each [[theme]] and [[kernvraag]] table (a key question's answers have ids too).
+  const ids = (file, table) => readFileSync(join(repo, 'corpus', file), 'utf8').split(`[[${table}]]`).slice(1).map((t) => t.match(/^id = "([^"]+)"/m)[1]);
+  const themes = ids('themes.toml', 'theme');
+  const questions = ids('kernvragen.toml', 'kernvraag');
   const articles = (await corpusArticles()).map((a) => a.id);
   const expected = [
     ...themes.map((id) => ['thema', id, `thema=${id}`]),
@@ -252,7 +254,7 @@ for (const [name, file] of THEMES) {
     assert.equal(applied, link.trim(), 'the theme sets the link colour');
     // A municipal look is light, whatever the reader's setting.
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'light');
-    for (const query of ['?q=zorg', '?view=naast-elkaar&kernvraag=kan-het-goedkoper', '?doc=stop-doemdenken', '?view=overzicht', '?q=zorg&embed=1']) {
+    for (const query of ['?q=zorg', '?view=naast-elkaar', '?view=naast-elkaar&kernvraag=kan-het-goedkoper', '?doc=stop-doemdenken', '?view=teksten', '?view=begrippen', '?view=overzicht', '?q=zorg&embed=1']) {
       await page.goto(`${app.url}${query}&huisstijl=${name}`);
       await appReady(page);
       assert.deepEqual(await axeViolations(page), [], `${name} ${query}`);
