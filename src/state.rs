@@ -142,13 +142,17 @@ pub enum Scheme {
 }
 
 /// How the app presents itself, kept across navigation: embed mode (`embed=1`), an accent
-/// colour (`accent=RRGGBB`) and a forced colour scheme (`modus=licht|donker`).
+/// colour (`accent=RRGGBB`), a forced colour scheme (`modus=licht|donker`) and a
+/// municipality's look (`huisstijl=name`, loaded by the page's boot script when it names a
+/// theme the build ships).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Display {
     pub embed: bool,
     /// Six hex digits, validated; anything else is ignored.
     pub accent: Option<String>,
     pub scheme: Option<Scheme>,
+    /// Lowercase letters, digits and hyphens, at most 40; anything else is ignored.
+    pub huisstijl: Option<String>,
 }
 
 impl Display {
@@ -159,6 +163,14 @@ impl Display {
                 let hex = value.trim_start_matches('#');
                 self.accent = (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
                     .then(|| hex.to_ascii_lowercase());
+            }
+            "huisstijl" => {
+                let name = value.to_ascii_lowercase();
+                self.huisstijl = (name.len() <= 40
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+                .then_some(name);
             }
             "modus" => {
                 self.scheme = match value {
@@ -184,6 +196,9 @@ impl Display {
             Some(Scheme::Donker) => parts.push("modus=donker".into()),
             None => {}
         }
+        if let Some(huisstijl) = &self.huisstijl {
+            parts.push(format!("huisstijl={huisstijl}"));
+        }
     }
 }
 
@@ -202,6 +217,9 @@ pub struct Route {
     pub term: Option<String>,
     /// The grouping of the side-by-side view (`groep=`).
     pub grouping: Grouping,
+    /// One key question to show alone (`kernvraag=`): the side-by-side view grouped by key
+    /// question, this one only. An id that names no key question shows none.
+    pub question: Option<String>,
     pub display: Display,
 }
 
@@ -234,6 +252,7 @@ impl Route {
                 "passage" => route.passage = Some(value),
                 "begrip" => route.term = Some(value),
                 "groep" if value == "kernvraag" => route.grouping = Grouping::Kernvraag,
+                "kernvraag" => route.question = Some(value),
                 key => {
                     if let Some(values) = route.filters.field_mut(key) {
                         for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
@@ -245,6 +264,10 @@ impl Route {
                 }
             }
         }
+        if route.question.is_some() && route.doc.is_none() {
+            view = Some(View::NaastElkaar);
+            route.grouping = Grouping::Kernvraag;
+        }
         route.view = match (&route.doc, view) {
             (Some(_), _) => View::Lezen,
             (None, Some(View::Lezen)) | (None, None) => View::Zoeken,
@@ -252,6 +275,9 @@ impl Route {
         };
         if route.doc.is_none() {
             route.passage = None;
+        }
+        if route.view != View::NaastElkaar {
+            route.question = None;
         }
         if route.view != View::Begrippen {
             route.term = None;
@@ -271,7 +297,9 @@ impl Route {
                 parts.push(format!("passage={}", encode_component(passage)));
             }
         }
-        if self.grouping != Grouping::Thema {
+        if let Some(question) = self.question.as_ref().filter(|_| self.view == View::NaastElkaar) {
+            parts.push(format!("kernvraag={}", encode_component(question)));
+        } else if self.grouping != Grouping::Thema {
             parts.push(format!("groep={}", self.grouping.id()));
         }
         if let Some(term) = self.term.as_ref().filter(|_| self.view == View::Begrippen) {
@@ -423,10 +451,32 @@ mod tests {
         let route = Route::from_query("?embed=1&accent=%230B6E4F&modus=donker");
         assert_eq!(
             route.display,
-            Display { embed: true, accent: Some("0b6e4f".into()), scheme: Some(Scheme::Donker) }
+            Display {
+                embed: true,
+                accent: Some("0b6e4f".into()),
+                scheme: Some(Scheme::Donker),
+                huisstijl: None
+            }
         );
-        let bad = Route::from_query("?embed=ja&accent=red;background:url(x)&modus=paars");
+        let bad = Route::from_query(
+            "?embed=ja&accent=red;background:url(x)&modus=paars&huisstijl=a%22%3E%3Cb",
+        );
         assert_eq!(bad.display, Display::default());
+        let themed = Route::from_query("?huisstijl=Utrecht");
+        assert_eq!(themed.display.huisstijl.as_deref(), Some("utrecht"));
+        assert_eq!(themed.to_query(), "huisstijl=utrecht");
+    }
+
+    #[test]
+    fn one_key_question_opens_the_side_by_side_view() {
+        let route = Route::from_query("?kernvraag=kan-het-goedkoper&embed=1");
+        assert_eq!(route.view, View::NaastElkaar);
+        assert_eq!(route.grouping, Grouping::Kernvraag);
+        assert_eq!(route.question.as_deref(), Some("kan-het-goedkoper"));
+        assert_eq!(route.to_query(), "view=naast-elkaar&kernvraag=kan-het-goedkoper&embed=1");
+        // A document wins, as it does over every view; the question is then dropped.
+        let reading = Route::from_query("?kernvraag=x&doc=kinderschoenen");
+        assert_eq!((reading.view, reading.question), (View::Lezen, None));
     }
 
     #[test]
@@ -459,7 +509,14 @@ mod tests {
                     embed: true,
                     accent: Some("0b6e4f".into()),
                     scheme: Some(Scheme::Donker),
+                    huisstijl: Some("utrecht".into()),
                 },
+                ..Route::home()
+            },
+            Route {
+                view: View::NaastElkaar,
+                grouping: Grouping::Kernvraag,
+                question: Some("kan-het-goedkoper".into()),
                 ..Route::home()
             },
             Route::view(View::Overzicht),

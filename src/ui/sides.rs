@@ -36,13 +36,21 @@ pub fn SideBySideView() -> impl IntoView {
                 .collect::<Vec<u8>>()
         })
     });
+    let question = Memo::new(move |_| nav.route.with(|r| r.question.clone()));
     let groups = Memo::new(move |_| {
         let passages: Vec<PassageIdx> =
             results.with(|r| r.hits.iter().map(|h| h.passage).collect());
-        match grouping.get() {
+        let mut groups = match grouping.get() {
             Grouping::Thema => chosen.with(|c| only_themes(by_theme(corpus, &passages), c)),
             Grouping::Kernvraag => by_question(corpus, &passages),
+        };
+        // One key question alone (`kernvraag=`, as an embed shows it).
+        if let Some(id) = question.get() {
+            groups.retain(
+                |g| matches!(g.key, GroupKey::KeyQuestion(k) if corpus.kernvragen[k].id == id),
+            );
         }
+        groups
     });
     // Side by side from this width on (style/main.css): there every group starts open. On a
     // phone the columns stack, and a group is as long as a few screens: there only the first
@@ -63,7 +71,7 @@ pub fn SideBySideView() -> impl IntoView {
         })
     };
     let grouping_link = move |g: Grouping, label: &'static str| {
-        let to = move || Route { grouping: g, ..nav.route.get() };
+        let to = move || Route { grouping: g, question: None, ..nav.route.get() };
         view! {
             <a href=move || nav.href(&to()) aria-current=move || (grouping.get() == g).then_some("true")
                 on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{label}</a>
