@@ -17,6 +17,7 @@ mod search;
 mod sides;
 mod statement;
 mod status;
+mod words;
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -207,6 +208,7 @@ fn App() -> impl IntoView {
         (View::Overzicht, _) => overview::OverviewView().into_any(),
         (View::NaastElkaar, _) => sides::SideBySideView().into_any(),
         (View::Toegankelijkheid, _) => statement::AccessibilityStatement().into_any(),
+        (View::Woorden, _) => words::WordsView().into_any(),
     };
     let current = move |v: View| move || (shown.get().0 == v).then_some("page");
     let embed = nav.route.with_untracked(|r| r.display.embed);
@@ -217,6 +219,7 @@ fn App() -> impl IntoView {
             (View::Zoeken, "Zoeken"),
             (View::NaastElkaar, "Naast elkaar"),
             (View::Teksten, "Teksten"),
+            (View::Woorden, "Woorden"),
             (View::Begrippen, "Begrippen"),
             (View::Overzicht, "Overzicht"),
         ]

@@ -5,6 +5,7 @@ mod corpus_errors;
 mod embedded;
 mod real_corpus;
 mod search;
+mod words;
 
 use std::path::{Path, PathBuf};
 
