@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Corpus, PassageIdx, Stance, TermIdx};
+use super::model::{PassageIdx, Stance, TermIdx};
 
 /// A validated framing word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +86,7 @@ mod load {
 
     use super::*;
     use crate::corpus::error::{CorpusError, CorpusErrors, ErrorKind};
+    use crate::corpus::model::Corpus;
     use crate::corpus::parse::{line_of_offset, parse_toml};
 
     #[derive(Debug, Deserialize)]

@@ -141,7 +141,8 @@ fn WordAnswer(answer: Concordance) -> impl IntoView {
                         {suggestions.into_iter().map(|s| {
                             let to = Route::word(&s);
                             let href = nav.href(&to);
-                            view! { <a href=href data-suggestion=s.clone() on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{s}</a>" " }
+                            let hook = s.clone();
+                            view! { <a href=href data-suggestion=hook on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>{s}</a>" " }
                         }).collect_view()}
                     </p>
                 })}
@@ -198,6 +199,7 @@ fn SideLines(stance: Stance, lines: Vec<Line>, word: String) -> impl IntoView {
     let all = RwSignal::new(false);
     let count = lines.len();
     let heading_id = format!("kant-{}", stance.id());
+    let labelled_by = heading_id.clone();
     let render = move |line: &Line| {
         let text = &corpus.passages[line.passage as usize].text;
         let [left, keyword, right] = line.parts(text);
@@ -217,7 +219,7 @@ fn SideLines(stance: Stance, lines: Vec<Line>, word: String) -> impl IntoView {
     let first: Vec<_> = lines.iter().take(FIRST_LINES).map(&render).collect();
     let rest = lines.clone();
     view! {
-        <section class="words__side" data-side=stance.id() aria-labelledby=heading_id.clone()>
+        <section class="words__side" data-side=stance.id() aria-labelledby=labelled_by>
             <h2 id=heading_id>
                 <span class="stance" data-stance=stance.id()><StanceIcon />" "{stance.label()}</span>
                 " (" <span data-count="">{count}</span> ")"
