@@ -279,14 +279,16 @@ fn TypicalWords() -> impl IntoView {
             <div class="words__sides">
                 {Stance::ALL.into_iter().zip(&keywords.sides).map(|(stance, list)| {
                     let caption_id = format!("typisch-{}", stance.id());
+                    let (region_label, table_label) = (caption_id.clone(), caption_id.clone());
                     view! {
                         <div class="words__side" data-typical=stance.id()>
-                            <h3 id=caption_id.clone()><span class="stance" data-stance=stance.id()><StanceIcon />" "{stance.label()}</span></h3>
+                            <h3 id=caption_id><span class="stance" data-stance=stance.id()><StanceIcon />" "{stance.label()}</span></h3>
                             {if list.is_empty() {
                                 view! { <p class="side__empty">"Geen woord valt bij deze kant genoeg op."</p> }.into_any()
                             } else {
                                 view! {
-                                    <table class="matrix words__table" aria-labelledby=caption_id>
+                                    <div class="matrix__scroll" tabindex="0" role="region" aria-labelledby=region_label>
+                                    <table class="matrix words__table" aria-labelledby=table_label>
                                         <thead><tr>
                                             <th scope="col">"Woord"</th>
                                             <th scope="col">"Keer bij deze kant"</th>
@@ -306,6 +308,7 @@ fn TypicalWords() -> impl IntoView {
                                             }).collect_view()}
                                         </tbody>
                                     </table>
+                                    </div>
                                 }.into_any()
                             }}
                         </div>
@@ -423,7 +426,7 @@ pub fn SilentSides() -> impl IntoView {
                             </ul>
                         }.into_any()
                     })}
-                    <div class="matrix__scroll">
+                    <div class="matrix__scroll" tabindex="0" role="region" aria-labelledby="zwijgen-kop">
                         <table class="matrix silent__table" aria-labelledby="zwijgen-kop">
                             <thead>
                                 <tr>

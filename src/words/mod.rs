@@ -141,9 +141,12 @@ impl Concordance {
     }
 }
 
-/// A number with one decimal, as Dutch writes it (`1,5`).
+/// A number with one decimal, as Dutch writes it (`1,5`), rounded half up. Integer
+/// arithmetic: formatting a float would link the standard library's float printing into the
+/// app's wasm.
 pub fn decimal(value: f64) -> String {
-    format!("{value:.1}").replace('.', ",")
+    let tenths = (value * 10.0 + 0.5) as u64;
+    format!("{},{}", tenths / 10, tenths % 10)
 }
 
 /// A token of a passage text: its byte range and its term's id in the index.
