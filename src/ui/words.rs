@@ -155,8 +155,9 @@ fn WordAnswer(answer: Concordance) -> impl IntoView {
     let more_forms = answer.forms.len() - shown_forms;
     view! {
         <div class="words__answer" data-word=word.clone()>
+            <div class="matrix__scroll" tabindex="0" role="region" aria-labelledby="telling-kop">
             <table class="matrix words__counts">
-                <caption>{format!("Hoe vaak elke kant \u{201c}{word}\u{201d} gebruikt")}</caption>
+                <caption id="telling-kop">{format!("Hoe vaak elke kant \u{201c}{word}\u{201d} gebruikt")}</caption>
                 <thead><tr>
                     <th scope="col">"Kant"</th>
                     <th scope="col">"Aantal keer"</th>
@@ -174,6 +175,7 @@ fn WordAnswer(answer: Concordance) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <p class="words__forms">"Gevonden als: "
                 {answer.forms.iter().take(shown_forms).enumerate().map(|(i, f)| view! {
                     {(i > 0).then_some(", ")}
