@@ -97,13 +97,13 @@ pub fn WordsView() -> impl IntoView {
             <p class="words__status search__count" role="status" aria-live="polite" aria-atomic="true">
                 {move || answer.with(|a| a.as_ref().map(status_text))}
             </p>
-            {move || answer.get().map(|a| view! { <WordAnswer answer=a /> })}
             <nav class="words__order" aria-label="Volgorde van de regels">
                 "Zet de regels op volgorde: "
                 {order_link(Order::Text, "zoals in de tekst")} " \u{b7} "
                 {order_link(Order::Left, "woord links (L1)")} " \u{b7} "
                 {order_link(Order::Right, "woord rechts (R1)")}
             </nav>
+            {move || answer.get().map(|a| view! { <WordAnswer answer=a /> })}
             <FramingList />
             <TypicalWords />
         </section>
@@ -343,7 +343,7 @@ pub fn FramingQuotes(term: TermIdx) -> impl IntoView {
                                 let href = nav.href(&to);
                                 view! {
                                     <li data-side=stance.id()>
-                                        <span class="stance" data-stance=stance.id()><StanceIcon />" "{stance.label()}": "</span>
+                                        <span class="stance" data-stance=stance.id()><StanceIcon />" "{stance.label()}":"</span>" "
                                         <q>{text.to_string()}</q>" "
                                         <a href=href on:click=move |ev: MouseEvent| nav.follow(&ev, to.clone())>"Lees het tekstdeel"</a>
                                     </li>
@@ -351,7 +351,7 @@ pub fn FramingQuotes(term: TermIdx) -> impl IntoView {
                             }
                             None => view! {
                                 <li data-side=stance.id()>
-                                    <span class="stance" data-stance=stance.id()><StanceIcon />" "{stance.label()}": "</span>
+                                    <span class="stance" data-stance=stance.id()><StanceIcon />" "{stance.label()}":"</span>" "
                                     {format!("geen enkel {} tekstdeel gebruikt dit woord.", stance_word(stance))}
                                 </li>
                             }.into_any(),
@@ -417,16 +417,21 @@ pub fn SilentSides() -> impl IntoView {
                 <FilterPanel results=results />
                 <div>
                     <h3 id="zwijgen-zinnen">"Wat er niet gezegd wordt"</h3>
-                    {move || silences.with(|list| if list.is_empty() {
-                        view! { <p data-silences="">"Hier zwijgt geen enkele kant: elke kant komt overal voor."</p> }.into_any()
-                    } else {
+                    {move || silences.with(|list| {
+                        let item = |s: &silence::Silence| view! { <li data-silence=silence_id(*s)>{silence::sentence(corpus, *s)}</li> };
+                        let (fine, broad): (Vec<_>, Vec<_>) = list.iter().partition(|s| matches!(s, silence::Silence::Cell(..)));
                         view! {
+                            {broad.is_empty().then(|| view! { <p>"Elke kant komt in elke soort tekst en bij elk thema voor."</p> })}
                             <ul class="silent__list" data-silences="" aria-labelledby="zwijgen-zinnen">
-                                {list.iter().map(|&s| view! {
-                                    <li data-silence=silence_id(s)>{silence::sentence(corpus, s)}</li>
-                                }).collect_view()}
+                                {broad.iter().map(|s| item(s)).collect_view()}
                             </ul>
-                        }.into_any()
+                            {(!fine.is_empty()).then(|| view! {
+                                <details class="silent__more">
+                                    <summary>{format!("Per thema en soort tekst ({})", fine.len())}</summary>
+                                    <ul class="silent__list">{fine.iter().map(|s| item(s)).collect_view()}</ul>
+                                </details>
+                            })}
+                        }
                     })}
                     <div class="matrix__scroll" tabindex="0" role="region" aria-labelledby="zwijgen-kop">
                         <table class="matrix silent__table" aria-labelledby="zwijgen-kop">
