@@ -156,7 +156,7 @@ fn WordAnswer(answer: Concordance) -> impl IntoView {
     view! {
         <div class="words__answer" data-word=word.clone()>
             <div class="matrix__scroll" tabindex="0" role="region" aria-labelledby="telling-kop">
-            <table class="matrix words__counts">
+            <table class="counts words__counts">
                 <caption id="telling-kop">{format!("Hoe vaak elke kant \u{201c}{word}\u{201d} gebruikt")}</caption>
                 <thead><tr>
                     <th scope="col">"Kant"</th>
@@ -290,7 +290,7 @@ fn TypicalWords() -> impl IntoView {
                             } else {
                                 view! {
                                     <div class="matrix__scroll" tabindex="0" role="region" aria-labelledby=region_label>
-                                    <table class="matrix words__table" aria-labelledby=table_label>
+                                    <table class="counts words__table" aria-labelledby=table_label>
                                         <thead><tr>
                                             <th scope="col">"Woord"</th>
                                             <th scope="col">"Keer bij deze kant"</th>
@@ -434,7 +434,7 @@ pub fn SilentSides() -> impl IntoView {
                         }
                     })}
                     <div class="matrix__scroll" tabindex="0" role="region" aria-labelledby="zwijgen-kop">
-                        <table class="matrix silent__table" aria-labelledby="zwijgen-kop">
+                        <table class="counts silent__table" aria-labelledby="zwijgen-kop">
                             <thead>
                                 <tr>
                                     <td></td>
