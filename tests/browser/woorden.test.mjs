@@ -216,7 +216,7 @@ test('the overview states where a side is silent, and search and filters narrow 
   })));
   const checkStated = async () => {
     const all = await cells();
-    const silences = await page.locator('[data-silence]').evaluateAll((lis) => lis.map((li) => ({ id: li.dataset.silence, text: li.innerText })));
+    const silences = await page.locator('[data-silence]').evaluateAll((lis) => lis.map((li) => ({ id: li.dataset.silence, text: li.textContent })));
     for (const { id, text } of silences) {
       const [level, a, b, c] = id.split(':');
       const zero = level === 'kind' ? all.filter((x) => x.stance === a && x.kind === b)
