@@ -18,8 +18,8 @@ use crate::state::{Route, View};
 use crate::words::{decimal, silence, Concordance, Grid, Line, Order};
 
 /// Lines shown per side before "Toon alle": enough to read a use, few enough to draw in the
-/// frame of a keystroke.
-const FIRST_LINES: usize = 25;
+/// frame of a keystroke (the lines are most of what a keystroke draws).
+const FIRST_LINES: usize = 10;
 
 /// How a match kind reads next to a line.
 fn kind_label(kind: MatchKind) -> &'static str {
@@ -51,6 +51,14 @@ pub fn WordsView() -> impl IntoView {
     let nav = use_nav();
     set_title("Woorden");
     focus_after_move("[data-view=woorden] h1");
+    // The passages' tokens are analysed on first use: now, after the view is drawn, rather
+    // than on the reader's first keystroke.
+    set_timeout(
+        || {
+            crate::words::words();
+        },
+        std::time::Duration::ZERO,
+    );
     let answer = Memo::new(move |_| {
         nav.route.with(|r| {
             (!r.word.trim().is_empty()).then(|| crate::words::words().lookup(&r.word, r.order))
