@@ -258,7 +258,11 @@ mod load {
                     );
                 }
             }
-            quotes.sort_by_key(|q| q.stance);
+            // In the order of the sides, without a sort (see crate::sort).
+            let quotes = Stance::ALL
+                .iter()
+                .filter_map(|&s| quotes.iter().find(|q| q.stance == s).copied())
+                .collect();
             words.push(FramingWord { word, term, quotes });
         }
         if errors.is_empty() {

@@ -16,11 +16,14 @@
 //! [`KeynessParams::min_score`]; stop words and numbers never are. The result depends only on
 //! counts, so the order of the passages cannot change it.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::corpus::{Corpus, Stance};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::text::{is_stop_word, stem, Analyzer};
 
 /// The tunable numbers of the keyword lists.
@@ -66,13 +69,17 @@ pub struct Keywords {
 }
 
 /// Per stem: counts per side and written forms with their counts.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Default)]
 struct StemCounts {
     counts: [u32; 3],
     forms: HashMap<String, u32>,
 }
 
-/// The typical words of each side of `corpus`.
+/// The typical words of each side of `corpus`. Build time only (build.rs, tests): the
+/// browser receives the result.
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::disallowed_methods)] // native only: the wasm's one sort is untouched
 pub fn keywords(corpus: &Corpus, params: &KeynessParams) -> Keywords {
     let mut stems: HashMap<String, StemCounts> = HashMap::new();
     let mut lengths = [0u32; 3];
@@ -133,6 +140,7 @@ pub fn log_likelihood(a: f64, b: f64, c: f64, d: f64) -> f64 {
     2.0 * (part(a, e1) + part(b, e2))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The most common form, compared without case; shown lowercased unless it is never written
 /// in lowercase. Ties go to the alphabetically first, so the choice is stable.
 fn common_form(forms: &HashMap<String, u32>) -> String {
