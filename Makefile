@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # visit. Only wasm builds see it; native builds and tests are unchanged.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --cfg erase_components
 
-.PHONY: setup fetch serve dist test test-native test-browser bench sizes clean
+.PHONY: setup fetch serve dist test style test-native test-browser bench sizes clean
 
 setup:
 	@.ci/setup.sh
@@ -37,9 +37,18 @@ dist: setup fetch
 
 # In order, also under `make -j`: the browser tests need the fresh dist/.
 test: setup
+	@$(MAKE) --no-print-directory style
 	@$(MAKE) --no-print-directory test-native
 	@$(MAKE) --no-print-directory dist
 	@$(MAKE) --no-print-directory test-browser
+
+# The look (rustfmt.toml) and clippy's lints, as errors: natively for every target, and for
+# what the browser runs (the library and the app, with the cfg above, as Trunk compiles them;
+# the command-line tools are native only).
+style:
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin verkenner-app -- -D warnings
 
 test-native:
 	cargo test

@@ -20,6 +20,17 @@ else
   step "wasm32 target" "installed"
 fi
 
+# clippy and rustfmt: `make test` checks the style with them.
+components=$(rustup component list --installed)
+missing=()
+for c in clippy rustfmt; do grep -q "^$c-" <<<"$components" || missing+=("$c"); done
+if [ ${#missing[@]} -eq 0 ]; then
+  step "clippy, rustfmt" "already present"
+else
+  rustup component add "${missing[@]}" >/dev/null
+  step "clippy, rustfmt" "installed"
+fi
+
 # Trunk, compiled from crates.io (about 12 minutes on two cores). It declares a newer
 # rust-version than it needs, hence --ignore-rust-version.
 if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then

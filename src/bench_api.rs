@@ -27,8 +27,8 @@ impl BenchEngine {
         Ok(BenchEngine { engine: Engine::new(corpus, index) })
     }
 
-    /// A full query as the app runs it (ranking, facet counts, explained hits with marked
-    /// snippets); returns the passage indices of the hits in rank order.
+    /// A query as the app runs it on each keystroke (ranking, facet counts, explained hits
+    /// with marked snippets); returns the passage indices of the hits in rank order.
     pub fn search(&self, query: &str, limit: usize) -> Vec<u32> {
         self.engine
             .search(query, &Filters::default(), limit)
@@ -36,12 +36,6 @@ impl BenchEngine {
             .iter()
             .map(|h| h.passage)
             .collect()
-    }
-
-    /// Ranked passages only, as the peers answer: the passage indices of the `limit` best, in
-    /// rank order (the same as [`BenchEngine::search`]'s), without facets or explanations.
-    pub fn rank(&self, query: &str, limit: usize) -> Vec<u32> {
-        self.engine.rank(query, &Filters::default(), limit).iter().map(|s| s.passage).collect()
     }
 
     /// The cargo profile this wasm was built with (`BENCH_PROFILE` at build time).

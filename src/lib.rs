@@ -29,7 +29,8 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"))
 
 /// The embedded corpus, decoded once on first use. The bytes come from build.rs and the same
 /// model, so they always decode (tests/it checks it); the panic leaves the error out, as
-/// formatting it for this case that cannot happen took 970 B of the app's wasm.
+/// formatting it for this case that cannot happen would cost every first visit wasm bytes
+/// (README, Performance).
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {

@@ -56,22 +56,6 @@ pub struct Strings {
     text: String,
     /// End offset of each string in `text`.
     ends: Vec<u32>,
-    /// A hash table over the strings, made on decoding, for [`Strings::find`]: open
-    /// addressing by [`hash`], each slot a string's place plus one or 0 for none, a power of
-    /// two long and at most half full, so a search ends at an empty slot.
-    slots: Vec<u32>,
-    /// Per string, its [`key`]: made on decoding, so that a prefix search mostly compares
-    /// numbers instead of bytes.
-    keys: Vec<u32>,
-}
-
-/// The first four bytes of a string as a big-endian number, zeros after a shorter one: in
-/// the strings' order (UTF-8 bytes order as the characters do).
-fn key(bytes: &[u8]) -> u32 {
-    let mut four = [0; 4];
-    let n = bytes.len().min(4);
-    four[..n].copy_from_slice(&bytes[..n]);
-    u32::from_be_bytes(four)
 }
 
 /// How many bytes `a` and `b` start with alike, cut back to a character boundary.
@@ -81,44 +65,6 @@ fn common_start(a: &str, b: &str) -> usize {
         same -= 1;
     }
     same
-}
-
-/// FNV-1a, 64 bits: the hash of a string's bytes, for lookup tables.
-pub fn hash(bytes: &[u8]) -> u64 {
-    hash_more(0xcbf2_9ce4_8422_2325, bytes)
-}
-
-/// [`hash`] of bytes that follow those already hashed into `h`.
-fn hash_more(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// Open addressing: the slots (each a place plus one, or 0) of `n` items with these hashes,
-/// a power of two of them and at most half full.
-fn hash_slots(n: usize, hash_of: impl Fn(usize) -> u64) -> Vec<u32> {
-    let size = (2 * n).next_power_of_two().max(2);
-    let mut slots = vec![0u32; size];
-    for i in 0..n {
-        let mut at = hash_of(i) as usize & (size - 1);
-        while slots[at] != 0 {
-            at = (at + 1) & (size - 1);
-        }
-        slots[at] = i as u32 + 1;
-    }
-    slots
-}
-
-/// The place whose slot `is` accepts, probing from `h`'s slot; None at an empty slot.
-fn probe(slots: &[u32], h: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
-    let mask = slots.len().checked_sub(1)?;
-    let mut at = h as usize & mask;
-    loop {
-        match slots[at] {
-            0 => return None,
-            i if is(i as usize - 1) => return Some(i as usize - 1),
-            _ => at = (at + 1) & mask,
-        }
-    }
 }
 
 impl Strings {
@@ -134,7 +80,7 @@ impl Strings {
             text.push_str(s.as_ref());
             ends.push(text.len() as u32);
         }
-        Strings { text, ends, slots: Vec::new(), keys: Vec::new() }.with_slots()
+        Strings { text, ends }
     }
 
     pub fn len(&self) -> usize {
@@ -164,58 +110,25 @@ impl Strings {
         self.text.as_bytes().get(start..self.ends[i] as usize).unwrap_or_default()
     }
 
-    /// The table with its hash slots and keys filled in.
-    fn with_slots(mut self) -> Self {
-        self.slots = hash_slots(self.len(), |i| hash(self.bytes(i)));
-        self.keys = (0..self.len()).map(|i| key(self.bytes(i))).collect();
-        self
-    }
-
-    /// The position of `s`, if the table holds it: one hash and, mostly, one comparison.
+    /// The position of `s`, if the table holds it.
     pub fn find(&self, s: &str) -> Option<u32> {
-        let s = s.as_bytes();
-        probe(&self.slots, hash(s), |i| self.bytes(i) == s).map(|i| i as u32)
+        let at = self.partition_point(|t| t < s.as_bytes());
+        (at < self.len() && self.bytes(at) == s.as_bytes()).then_some(at as u32)
     }
 
-    /// [`Strings::find`] of `parts` joined by single spaces, without joining them.
+    /// [`Strings::find`] of `parts` joined by single spaces.
     pub fn find_joined(&self, parts: &[String]) -> Option<u32> {
         if parts.is_empty() {
             return None;
         }
-        // Each part as the joined string has it: a space before all but the first.
-        let pieces = || {
-            parts
-                .iter()
-                .enumerate()
-                .map(|(k, part)| (if k == 0 { &b""[..] } else { b" " }, part.as_bytes()))
-        };
-        let h = pieces().fold(hash(b""), |h, (space, part)| hash_more(hash_more(h, space), part));
-        let is = |i: usize| {
-            let rest = pieces().try_fold(self.bytes(i), |bytes, (space, part)| {
-                bytes.strip_prefix(space)?.strip_prefix(part)
-            });
-            rest.is_some_and(<[u8]>::is_empty)
-        };
-        probe(&self.slots, h, is).map(|i| i as u32)
+        self.find(&parts.join(" "))
     }
 
     /// The positions of the strings that start with `prefix`: a range, as the table is sorted.
     pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
         let prefix = prefix.as_bytes();
-        // Every string that starts with the prefix has a key from the prefix's first (up to)
-        // four bytes followed by zeros to those bytes followed by ones; so has a shorter
-        // string padded with zeros that the prefix holds, which a prefix of letters does not.
-        let n = prefix.len().min(4);
-        let low = key(prefix);
-        let high = low | u32::MAX.checked_shr(8 * n as u32).unwrap_or(0);
-        let start = self.keys.partition_point(|&k| k < low);
-        let end = start + self.keys[start..].partition_point(|&k| k <= high);
-        if n == prefix.len() && !prefix.contains(&0) {
-            return start as u32..end as u32;
-        }
-        // Within them, the whole prefix decides, byte by byte.
-        let start = start + self.partition_point_in(start, end, |t| t < prefix);
-        let end = start + self.partition_point_in(start, end, |t| t.starts_with(prefix));
+        let start = self.partition_point(|t| t < prefix);
+        let end = start + self.partition_point_from(start, |t| t.starts_with(prefix));
         start as u32..end as u32
     }
 
@@ -223,9 +136,14 @@ impl Strings {
         (0..self.len() as u32).map(|i| self.get(i))
     }
 
-    /// The first place from `from` to `to` where `pred` fails (all before it pass), less `from`.
-    fn partition_point_in(&self, from: usize, to: usize, pred: impl Fn(&[u8]) -> bool) -> usize {
-        let (mut lo, mut hi) = (from, to);
+    /// The first place where `pred` fails (all before it pass).
+    fn partition_point(&self, pred: impl Fn(&[u8]) -> bool) -> usize {
+        self.partition_point_from(0, pred)
+    }
+
+    /// The first place from `from` on where `pred` fails (all before it pass), less `from`.
+    fn partition_point_from(&self, from: usize, pred: impl Fn(&[u8]) -> bool) -> usize {
+        let (mut lo, mut hi) = (from, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if pred(self.bytes(mid)) {
@@ -290,7 +208,7 @@ impl<'de> Deserialize<'de> for Strings {
         if !rests.is_empty() {
             return Err(fail("string table has rests left over"));
         }
-        Ok(Strings { text, ends, slots: Vec::new(), keys: Vec::new() }.with_slots())
+        Ok(Strings { text, ends })
     }
 }
 
@@ -312,12 +230,12 @@ pub struct StemTable<'a> {
     ends: Vec<u32>,
     /// Per term, its place in `tails` plus one, or 0; found on decoding.
     tail_of: Vec<u32>,
-    /// Hash slots of the stems (runs of `order`), made on decoding, for [`StemTable::find`].
-    slots: Vec<u32>,
 }
 
 impl<'a> StemTable<'a> {
-    /// The table of `terms` (sorted) with their `stems`, one per term.
+    /// The table of `terms` (sorted) with their `stems`, one per term. Built natively (by
+    /// build.rs), so it may sort as it likes: the one-sort rule is for the wasm.
+    #[allow(clippy::disallowed_methods)]
     pub fn new(terms: &Strings, stems: &[String]) -> StemTable<'static> {
         let mut table = StemTable::default();
         for (id, stem) in stems.iter().enumerate() {
@@ -362,7 +280,6 @@ impl<'a> StemTable<'a> {
         if !self.order.is_empty() {
             self.ends.push(self.order.len() as u32);
         }
-        self.slots = hash_slots(self.ends.len(), |g| self.hash_of_run(terms, g));
     }
 
     /// The first place of stem run `g` in `order`.
@@ -372,11 +289,6 @@ impl<'a> StemTable<'a> {
         } else {
             self.ends[g - 1] as usize
         }
-    }
-
-    fn hash_of_run(&self, terms: &Strings, g: usize) -> u64 {
-        let (kept, tail) = self.stem(terms, self.order[self.run_start(g)]);
-        hash_more(hash(kept.as_bytes()), tail.as_bytes())
     }
 
     /// Checks the table against the vocabulary and links it; false if they disagree.
@@ -409,16 +321,23 @@ impl<'a> StemTable<'a> {
         }
     }
 
-    /// The terms whose stem is `stem`, in id order.
+    /// The terms whose stem is `stem`, in id order. The runs are in the order of their stems
+    /// (see [`StemTable::new`]), so a binary search finds it.
     pub fn find(&self, terms: &Strings, stem: &str) -> &[u32] {
-        let same = |g: usize| {
-            let (kept, tail) = self.stem(terms, self.order[self.run_start(g)]);
-            stem.len() == kept.len() + tail.len() && stem.starts_with(kept) && stem.ends_with(tail)
-        };
-        match probe(&self.slots, hash(stem.as_bytes()), same) {
-            Some(g) => &self.order[self.run_start(g)..self.ends[g] as usize],
-            None => &[],
+        let stem_of_run = |g: usize| self.stem(terms, self.order[self.run_start(g)]);
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let (kept, tail) = stem_of_run(mid);
+            match kept.bytes().chain(tail.bytes()).cmp(stem.bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    return &self.order[self.run_start(mid)..self.ends[mid] as usize]
+                }
+            }
         }
+        &[]
     }
 }
 
@@ -457,7 +376,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for StemTable<'a> {
             tails: tails.into_iter().map(|(t, s)| (t, Cow::Borrowed(s))).collect(),
             order,
             ends: Vec::new(),
-            slots: Vec::new(),
             tail_of: Vec::new(),
         })
     }
@@ -666,45 +584,17 @@ pub struct Postings<'b> {
     next: u32,
 }
 
-impl<'b> Postings<'b> {
-    /// The postings as (passage, frequency byte) pairs, the byte as [`pack`] wrote it: what
-    /// scoring reads, without unpacking.
-    pub fn raw(self) -> RawPostings<'b> {
-        RawPostings(self)
-    }
-
-    fn next_raw(&mut self) -> Option<(u32, u8)> {
-        let (&tf, tfs) = self.tfs.split_first()?;
-        // One-byte gaps are the common case.
-        let (gap, used) = match self.gaps.first() {
-            Some(&b) if b < 0x80 => (u32::from(b), 1),
-            _ => read_varint(self.gaps)?,
-        };
-        self.gaps = &self.gaps[used..];
-        self.tfs = tfs;
-        let passage = self.next.checked_add(gap)?;
-        self.next = passage.checked_add(1)?;
-        Some((passage, tf))
-    }
-}
-
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
     fn next(&mut self) -> Option<Posting> {
-        self.next_raw().map(|(passage, tf)| Posting { passage, tf: unpack(tf) })
-    }
-}
-
-/// A posting list read as (passage, frequency byte) pairs.
-#[derive(Debug, Clone)]
-pub struct RawPostings<'b>(Postings<'b>);
-
-impl Iterator for RawPostings<'_> {
-    type Item = (u32, u8);
-
-    fn next(&mut self) -> Option<(u32, u8)> {
-        self.0.next_raw()
+        let (&tf, tfs) = self.tfs.split_first()?;
+        let (gap, used) = read_varint(self.gaps)?;
+        self.gaps = &self.gaps[used..];
+        self.tfs = tfs;
+        let passage = self.next.checked_add(gap)?;
+        self.next = passage.checked_add(1)?;
+        Some(Posting { passage, tf: unpack(tf) })
     }
 }
 
@@ -753,6 +643,7 @@ fn ends(lens: &[u32], total: usize) -> Option<Vec<u32>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 

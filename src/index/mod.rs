@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 pub use build::build;
-pub use format::{Posting, Postings, RawPostings};
+pub use format::{Posting, Postings};
 
 use crate::corpus::Corpus;
 use crate::text::analyze;
@@ -267,7 +267,7 @@ fn synonym_groups(written: &[Vec<String>]) -> Vec<SynonymGroup> {
 /// joined by spaces, sorted.
 fn phrase_table(synonyms: &[SynonymGroup]) -> Strings {
     // Insertion into a sorted list: the list is short, and a sort of strings would add its
-    // own copy of the sort routine to the wasm (see crate::sort).
+    // own copy of the sort routine to the wasm (see `crate::sort`).
     let mut phrases: Vec<String> = Vec::new();
     for phrase in
         synonyms.iter().flat_map(|g| &g.entries).filter(|e| e.len() > 1).map(|e| e.join(" "))

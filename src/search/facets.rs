@@ -218,7 +218,7 @@ impl Facets {
 }
 
 /// Every year a passage can have, ascending, with "no date" last.
-pub fn all_years(corpus: &Corpus) -> Vec<Option<u16>> {
+fn all_years(corpus: &Corpus) -> Vec<Option<u16>> {
     let mut years: Vec<Option<u16>> =
         (0..corpus.passages.len() as u32).map(|p| year_of(corpus, p)).collect();
     crate::sort::sort_by_key(&mut years, |y| y.map_or(1 << 16, u64::from));

@@ -74,56 +74,18 @@ struct Piece<'q> {
 /// Parses what the reader typed.
 pub fn parse(input: &str) -> Query {
     let mut query = Query::default();
-    parse_into(&mut query, input, &mut Vec::new());
+    let typing = pieces_of(&mut query, truncate(input, MAX_QUERY_BYTES));
+    mark_prefix(&mut query, typing);
     query
-}
-
-/// [`parse`] into `query`, replacing what it held. Its buffers are kept, and the strings of
-/// its words go to `spare`, from which new plain words are written: parsing again and again
-/// into one `Query` allocates nothing for plain words once the buffers have grown.
-pub(super) fn parse_into(query: &mut Query, input: &str, spare: &mut Vec<String>) {
-    spare.extend(query.words.drain(..).map(|w| w.term));
-    // Words from the analyser are added to the spares too: keep as many as a query can use.
-    spare.truncate(MAX_WORDS);
-    query.phrases.clear();
-    query.excluded.clear();
-    query.excluded_phrases.clear();
-    let input = truncate(input, MAX_QUERY_BYTES);
-    let typing = if input.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
-        plain_ascii_words(query, input, spare)
-    } else {
-        pieces_of(query, input, spare)
-    };
-    mark_prefix(query, typing);
-}
-
-/// Parses input of ASCII letters, digits and spaces only, the common case, as [`pieces_of`]
-/// does: each piece is one word, folded by lowercasing, and read without looking for quotes,
-/// dashes or other spaces. Returns whether the input ends inside the last word (see
-/// [`mark_prefix`]).
-fn plain_ascii_words(query: &mut Query, input: &str, spare: &mut Vec<String>) -> Option<bool> {
-    let mut typing = None;
-    let mut words = input.split(' ').filter(|w| !w.is_empty()).peekable();
-    while let Some(word) = words.next() {
-        let at_end = words.peek().is_none() && !input.ends_with(' ');
-        typing = add_ascii_word(query, word, spare, at_end);
-    }
-    typing
 }
 
 /// Parses any input piece by piece; returns whether the input ends inside the last word (see
 /// [`mark_prefix`]).
-fn pieces_of(query: &mut Query, input: &str, spare: &mut Vec<String>) -> Option<bool> {
+fn pieces_of(query: &mut Query, input: &str) -> Option<bool> {
     // Decided by the last piece, after which the words do not change.
     let mut typing: Option<bool> = None;
     for piece in pieces(input) {
         let plain = !piece.quoted && !piece.excluded;
-        // Plain ASCII letters and digits are one token, folded by lowercasing: the common
-        // case skips the analyser and its buffers.
-        if plain && piece.text.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            typing = add_ascii_word(query, piece.text, spare, piece.at_end);
-            continue;
-        }
         let tokens = analyze(piece.text);
         // The last word of a plain piece that ends the input: (its term, whether the input
         // ends inside it).
@@ -150,26 +112,6 @@ fn pieces_of(query: &mut Query, input: &str, spare: &mut Vec<String>) -> Option<
         typing = last.and_then(|(term, inside)| is_last_word(query, &term).then_some(inside));
     }
     typing
-}
-
-/// Adds a plain piece of ASCII letters and digits as a word, lowercased into a string from
-/// `spare`; returns what the piece says of the prefix being typed (see [`parse_into`]):
-/// `Some(true)` if it ends the input and is the last word (not a word dropped by the cap).
-fn add_ascii_word(
-    query: &mut Query,
-    text: &str,
-    spare: &mut Vec<String>,
-    at_end: bool,
-) -> Option<bool> {
-    let mut term = spare.pop().unwrap_or_default();
-    term.clear();
-    term.push_str(text);
-    term.make_ascii_lowercase();
-    if let Some(unused) = add_word(query, term, false) {
-        spare.push(unused);
-    }
-    (at_end && query.words.last().is_some_and(|w| w.term.eq_ignore_ascii_case(text)))
-        .then_some(true)
 }
 
 fn is_last_word(query: &Query, term: &str) -> bool {
@@ -269,18 +211,13 @@ fn capped_phrase(mut terms: Vec<String>) -> Vec<String> {
     terms
 }
 
-/// Adds a word unless the query has it already or has as many as it keeps; returns the term
-/// if it was not kept.
-fn add_word(query: &mut Query, term: String, exact: bool) -> Option<String> {
+/// Adds a word unless the query has it already or has as many as it keeps.
+fn add_word(query: &mut Query, term: String, exact: bool) {
     if let Some(word) = query.words.iter_mut().find(|w| w.term == term) {
         word.exact &= exact;
-        Some(term)
     } else if query.words.len() < MAX_WORDS {
         let stop = is_stop_word(&term);
         query.words.push(Word { term, prefix: false, stop, exact });
-        None
-    } else {
-        Some(term)
     }
 }
 
@@ -380,64 +317,6 @@ mod tests {
         check("!!! ??? ...", &[]);
         check("\u{202e}\u{200b}😀", &[]);
         check("\u{301}zorg", &["zorg*"]);
-    }
-
-    /// Parses `input` into a fresh query by the general path.
-    fn by_pieces(input: &str) -> Query {
-        let mut query = Query::default();
-        let typing = pieces_of(&mut query, input, &mut Vec::new());
-        mark_prefix(&mut query, typing);
-        query
-    }
-
-    /// Plain ASCII input parses alike by the quick path and by pieces: for every string of
-    /// up to five characters from letters (upper and lower case), a digit, a stop word's
-    /// letters and spaces, and for longer ones up to and beyond the word cap.
-    #[test]
-    fn plain_ascii_words_parse_as_pieces_do() {
-        let alphabet = [" ", "a", "B", "7", "de", "Zorg"];
-        let mut inputs = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = inputs
-                .iter()
-                .flat_map(|i| alphabet.iter().map(move |a| format!("{i}{a}")))
-                .collect();
-            inputs.extend(longer);
-        }
-        inputs.push((0..14).map(|i| format!("w{i} ")).collect());
-        inputs.push((0..14).map(|i| format!(" W{} w{i}", i % 3)).collect());
-        for input in &inputs {
-            assert!(input.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' '));
-            assert_eq!(parse(input), by_pieces(input), "parsing {input:?}");
-        }
-    }
-
-    /// Parsing into one query again and again, over inputs of every kind in turn, gives what
-    /// parsing each into a fresh one gives: nothing of one query is left in the next.
-    #[test]
-    fn parsing_into_a_used_query_leaves_nothing_of_the_last() {
-        let inputs = [
-            "zorg",
-            "eigen kracht mantelzorgers wijkteam",
-            "\"dichter bij de burger\" -jeugd",
-            "a",
-            "Cliënt jeugdzorg -\"eigen kracht\" -x",
-            "zorg zorg ZORG",
-            "",
-            "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11",
-            "de ",
-            "\"zorg\" geld",
-            "gemeenten ",
-        ];
-        let (mut query, mut spare) = (Query::default(), Vec::new());
-        for round in 0..3 {
-            for k in 0..inputs.len() {
-                let input = inputs[(k * (round + 1)) % inputs.len()];
-                parse_into(&mut query, input, &mut spare);
-                assert_eq!(query, parse(input), "parsing {input:?} after others");
-                assert!(spare.len() <= MAX_WORDS, "the spare strings are capped");
-            }
-        }
     }
 
     #[test]

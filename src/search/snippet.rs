@@ -1,11 +1,16 @@
-//! Snippets: a fragment of a passage around its best match, with the matched words marked.
+//! Marks and snippets: where a passage matched, and a fragment of it around its best match.
+//!
+//! Terms:
+//! - a *mark* is a byte range of a text that matched: a token whose term the query stands
+//!   for, or a phrase; marks are sorted and never overlap;
+//! - a *snippet* is a fragment of a passage around its best stretch of marks, with the marks
+//!   that fall inside it.
 //!
 //! A snippet is data, not HTML: the fragment is a slice of the original passage text and
 //! each mark is a byte range into that fragment, so the UI renders text and `<mark>` elements
 //! itself and nothing from the corpus is ever parsed as markup.
 
-use super::explain::{merge, phrase_spans};
-use crate::text::analyze;
+use crate::text::{analyze, Token};
 
 /// At most this many characters of a passage are shown; shorter passages are shown whole.
 pub const SNIPPET_CHARS: usize = 260;
@@ -36,6 +41,39 @@ pub fn marks(text: &str, terms: &[&str], phrases: &[Vec<String>]) -> Vec<(usize,
         marks.extend(phrase_spans(text, phrase));
     }
     merge(marks)
+}
+
+/// Sorted, with overlapping and touching ranges joined.
+pub fn merge(mut marks: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    crate::sort::sort_by_key(&mut marks, |&(s, e)| {
+        (s.min(u32::MAX as usize) as u64) << 32 | e.min(u32::MAX as usize) as u64
+    });
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
+    for (s, e) in marks {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// Byte spans in `text` where the phrase occurs, word for word after folding.
+pub fn phrase_spans(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
+    phrase_spans_in(&analyze(text), phrase)
+}
+
+/// [`phrase_spans`] in the tokens of a text; joined hyphen forms are not words of a phrase.
+pub fn phrase_spans_in(tokens: &[Token], phrase: &[String]) -> Vec<(usize, usize)> {
+    let words: Vec<&Token> = tokens.iter().filter(|t| !t.joined).collect();
+    if phrase.is_empty() || words.len() < phrase.len() {
+        return Vec::new();
+    }
+    words
+        .windows(phrase.len())
+        .filter(|window| window.iter().zip(phrase).all(|(t, p)| &t.term == p))
+        .map(|window| (window[0].start, window[phrase.len() - 1].end))
+        .collect()
 }
 
 /// The snippet of `text` around its best stretch of `marks` (sorted byte ranges of `text`).
@@ -128,6 +166,45 @@ fn back_bytes(text: &str, at: usize, bytes: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[track_caller]
+    fn check_phrase(text: &str, phrase: &str, expected: &[&str]) {
+        let terms: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+        let got: Vec<&str> =
+            phrase_spans(text, &terms).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(got, expected, "{phrase:?} in {text:?}");
+    }
+
+    #[test]
+    fn phrases_match_word_for_word_after_folding() {
+        check_phrase(
+            "Staan ze dichter bij de burger? Ja.",
+            "dichter bij de burger",
+            &["dichter bij de burger"],
+        );
+        check_phrase(
+            "DICHTER BIJ de Burger, dichter bij de burger",
+            "dichter bij de burger",
+            &["DICHTER BIJ de Burger", "dichter bij de burger"],
+        );
+        check_phrase("wet- en regelgeving", "wet en regelgeving", &["wet- en regelgeving"]);
+        check_phrase("één gezin-één plan", "gezin een plan", &["gezin-één plan"]);
+        check_phrase("dichter bij burger", "dichter bij de burger", &[]);
+    }
+
+    #[track_caller]
+    fn check_merge(marks: &[(usize, usize)], expected: &[(usize, usize)]) {
+        assert_eq!(merge(marks.to_vec()), expected, "merging {marks:?}");
+    }
+
+    #[test]
+    fn marks_are_sorted_and_never_overlap() {
+        check_merge(&[(5, 9), (0, 3)], &[(0, 3), (5, 9)]);
+        check_merge(&[(0, 5), (3, 9)], &[(0, 9)]);
+        check_merge(&[(0, 5), (5, 9)], &[(0, 9)]);
+        check_merge(&[(0, 9), (2, 3)], &[(0, 9)]);
+        check_merge(&[], &[]);
+    }
 
     #[test]
     fn short_passages_are_shown_whole_with_marks() {

@@ -1,214 +1,199 @@
-//! The list of hits, kept up to date by hand.
+//! The list of hits.
 //!
-//! Every keystroke changes the hits, and the list is what the reader waits for. Built from
-//! the reactive view, each row held some twenty effects and memos (a text, an attribute, a
-//! part of the passage each); a keystroke woke all of them, and tracing it at 4x CPU
-//! slowdown showed the reactive graph's bookkeeping cost more than the DOM writes. Here each
-//! row is a handful of elements built once, and one pass per change compares what a row
-//! shows with its new hit and writes only what differs. Clicks are handled once, on the list.
+//! A *row* is a place in the list (the first, the second, ...) with the component that shows
+//! whatever hit the results put there. Rows are keyed by place, not by passage: nearly every
+//! keystroke changes the passage at every place, and a row kept by place changes its texts
+//! where a row keyed by passage would be built anew. For the same reason a row past the hits
+//! is hidden rather than removed, and shown again by the next hits.
 //!
-//! What the reader sees changes with the keystroke: the rows on the screen, and rows shown
-//! again after being hidden. The rest (rows below or above the screen) follows in the task
-//! after the frame that shows the change: a screen holds two to four of ten hits, so that
-//! frame has less than half the rows to build, lay out and paint. A plain click on a link is
-//! handled here with the current route, so it never follows an address a frame old.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//! The rows on the screen follow a change at once; the others (below the screen, or above it
+//! when the reader has scrolled) follow in the task after the frame that shows the change
+//! ([`super::after_next_frame`]): a screen holds two to four of ten hits, so that frame has
+//! less than half the rows to build, lay out and paint. A row that comes into view catches up
+//! at once.
 
 use leptos::ev::MouseEvent;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Text};
 
-use super::parts::people;
-use super::{use_nav, Nav};
+use super::parts::{people, StanceIcon};
+use super::{after_next_frame, use_nav};
 use crate::corpus::{Corpus, PassageIdx};
-use crate::search::{Hit, Match, MatchKind, Results, Snippet};
+use crate::search::{Match, MatchKind, Results, Snippet};
 use crate::state::{Route, View};
 
-/// The hits as an `<ol class="hits">`: one `<li class="hit">` per place in the list.
+/// The hits as an `<ol class="hits">`, one `<li class="hit">` per row. `focus`, when given,
+/// asks for the keyboard focus on the link of the hit at a place (counted from 0) as soon as
+/// that row shows it ("Toon meer" continues at the first hit it added).
 #[component]
-pub fn HitList(results: Memo<Results>) -> impl IntoView {
+pub fn HitList(
+    results: Memo<Results>,
+    #[prop(optional)] focus: Option<RwSignal<Option<usize>>>,
+) -> impl IntoView {
+    let later = after_next_frame(move || results.track());
+    // Rows are added as more hits come and never removed: fewer hits hide the rows past them.
+    let rows = Memo::new(move |before: Option<&usize>| {
+        results.with(|r| r.hits.len()).max(before.copied().unwrap_or(0))
+    });
+    view! {
+        <ol class="hits" hidden=move || results.with(|r| r.hits.is_empty())>
+            <For each=move || 0..rows.get() key=|place| *place let:place>
+                <HitRow results=results later=later place=place focus=focus />
+            </For>
+        </ol>
+    }
+}
+
+/// What a row shows of its hit: not the passage's whole text and marks, nor its score.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    passage: PassageIdx,
+    snippet: Snippet,
+    matched: Vec<Match>,
+}
+
+#[component]
+fn HitRow(
+    results: Memo<Results>,
+    later: RwSignal<u32>,
+    place: usize,
+    focus: Option<RwSignal<Option<usize>>>,
+) -> impl IntoView {
     let nav = use_nav();
     let corpus = crate::corpus();
-    let later = super::search::after_next_frame(move || {
-        results.track();
-        nav.route.track();
-    });
-    let list = Rc::new(RefCell::new(List {
-        ol: None,
-        document: document(),
-        corpus,
-        nav,
-        results,
-        // Theme labels per row: as many as the most themes any passage has.
-        theme_slots: corpus.passages.iter().map(|q| q.themes.len()).max().unwrap_or(0),
-        rows: Vec::new(),
-    }));
-    let on_click = {
-        let list = list.clone();
-        move |ev: MouseEvent| click(&list, &ev)
-    };
-    view! {
-        <ol class="hits" hidden=move || results.with(|r| r.hits.is_empty()) on:click=on_click use:rows=(list, later)></ol>
-    }
-}
-
-/// One row: its elements, and what they show.
-struct Row {
-    li: Element,
-    link: Element,
-    // The texts are nodes of their own, changed in place: replacing an element's text node
-    // took the browser longer to lay out than changing the text it holds.
-    title: Text,
-    kind: Text,
-    who: Text,
-    date: Text,
-    snippet: Element,
-    stance: Element,
-    stance_label: Text,
-    themes: Vec<(Element, Text)>,
-    why: Element,
-    toggle: Element,
-    /// The reasons' list, while they are open.
-    reasons: Option<Element>,
-    open: bool,
-    /// What the row shows: a passage, its snippet and its reasons. A row past the hits is
-    /// hidden and keeps what it showed, so that showing it again changes only what differs.
-    passage: Option<PassageIdx>,
-    shown_snippet: Snippet,
-    matched: Vec<Match>,
-    /// The address its link has.
-    href: String,
-    hidden: bool,
-    /// Whether the row is on the screen; it counts as on it until the browser says otherwise.
-    on_screen: bool,
-    /// It shows an older hit than its place in the results holds.
-    stale: bool,
-}
-
-struct List {
-    ol: Option<Element>,
-    document: Document,
-    corpus: &'static Corpus,
-    nav: Nav,
-    results: Memo<Results>,
-    theme_slots: usize,
-    rows: Vec<Row>,
-}
-
-/// Sets up the list's rows on the `<ol>` (a directive: `use:rows=(list, later)`): they follow
-/// the results at once where the reader sees them, and `later` for the rest.
-fn rows(ol: Element, (list, later): (Rc<RefCell<List>>, RwSignal<u32>)) {
-    list.borrow_mut().ol = Some(ol);
-    let now = {
-        let list = list.clone();
-        RenderEffect::new(move |_| {
-            let (results, nav) = {
-                let l = list.borrow();
-                (l.results, l.nav)
-            };
-            // The route too: a keystroke that leaves the hits as they were (a space, a quote,
-            // a lone "-") still changes their links' addresses.
-            nav.route.track();
-            results.with(|r| update(&list, r, false));
-        })
-    };
-    let after = RenderEffect::new(move |_| {
-        later.track();
-        let results = list.borrow().results;
-        results.with_untracked(|r| update(&list, r, true));
-    });
-    // The effects stop when the view that holds the list goes.
-    StoredValue::new_local((now, after));
-}
-
-/// Brings the rows up to date with `results`, their links' addresses with them: with the
-/// change (`late` false), the rows the reader sees and those shown again; after its frame
-/// (`late` true), the rest.
-fn update(list: &Rc<RefCell<List>>, results: &Results, late: bool) {
-    let Ok(mut l) = list.try_borrow_mut() else { return };
-    while l.rows.len() < results.hits.len() {
-        let index = l.rows.len();
-        let row = l.build_row();
-        observe(list, &row.li, index);
-        l.rows.push(row);
-    }
-    let route = l.nav.route.get_untracked();
-    for index in 0..l.rows.len() {
-        let Some(hit) = results.hits.get(index) else {
-            let row = &mut l.rows[index];
-            if !row.hidden {
-                row.hidden = true;
-                let _ = row.li.set_attribute("hidden", "");
-                let _ = row.li.remove_attribute("data-passage");
-            }
-            continue;
-        };
-        let row = &l.rows[index];
-        if row.hidden || row.on_screen || late {
-            l.show(index, hit);
-            // The address keeps the query: it changes with every keystroke.
-            l.write_href(index, &route);
+    let seen = RwSignal::new(true);
+    let has_hit = Memo::new(move |_| results.with(|r| place < r.hits.len()));
+    // The hit the row shows. It follows the results at once while the row is on the screen or
+    // hidden (so it is up to date the moment it is shown), and after the next frame while it
+    // is off the screen; past the hits it keeps what it showed, so hiding it changes nothing
+    // else.
+    let shown = Memo::new_owning(move |last: Option<Option<Shown>>| {
+        if seen.get() || !has_hit.get() {
+            results.track();
         } else {
-            l.rows[index].stale = true;
+            later.track();
         }
+        results.with_untracked(|r| match r.hits.get(place) {
+            Some(hit) => {
+                let now = Some(Shown {
+                    passage: hit.passage,
+                    snippet: hit.snippet.clone(),
+                    matched: hit.matched.clone(),
+                });
+                let changed = last.as_ref() != Some(&now);
+                (now, changed)
+            }
+            None => (last.flatten(), false),
+        })
+    });
+    let passage = Memo::new(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.passage)));
+    let p = move || &corpus.passages[passage.get() as usize];
+    let doc = move || &corpus.documents[p().document as usize];
+    let article = move || &corpus.documents[corpus.article_of(p().document) as usize];
+    let href = move || nav.href(&reading(corpus, passage.get(), nav.route.get()));
+    // A plain click follows the current route, never an address written a frame before.
+    let open_hit = move |ev: MouseEvent| {
+        nav.follow(&ev, reading(corpus, passage.get_untracked(), nav.route.get_untracked()));
+    };
+    let who = move || {
+        let doc = doc();
+        if doc.is_comment() {
+            format!("Reactie van {}", people(&doc.authors))
+        } else if !doc.authors.is_empty() {
+            people(&doc.authors)
+        } else {
+            people(&doc.quoted)
+        }
+    };
+    let date = move || article().date.map(|d| d.dutch()).unwrap_or_default();
+    let snippet = move || shown.with(|s| s.as_ref().map(|s| marked(&s.snippet)));
+    let themes = move || {
+        p().themes
+            .iter()
+            .map(|&t| {
+                let theme = corpus.theme(t);
+                view! { <li class="theme" title=theme.description.clone()>{theme.label.clone()}</li> }
+            })
+            .collect_view()
+    };
+    let link = NodeRef::<html::A>::new();
+    if let Some(focus) = focus {
+        Effect::new(move |_| {
+            if focus.get() == Some(place) && has_hit.get() {
+                if let Some(link) = link.get() {
+                    let _ = link.focus();
+                    focus.set(None);
+                }
+            }
+        });
+    }
+    view! {
+        <li class="hit" use:on_screen=seen hidden=move || !has_hit.get()
+            data-passage=move || has_hit.get().then(|| p().id.clone())>
+            <h2 class="hit__title">
+                <a href=href on:click=open_hit node_ref=link>{move || article().title.clone()}</a>
+            </h2>
+            // Empty parts (no author, no date) are hidden by the style sheet.
+            <p class="hit__meta">
+                <span class="kind">{move || doc().kind.label()}</span>
+                <span>{who}</span>
+                <span>{date}</span>
+            </p>
+            <p class="hit__snippet">{snippet}</p>
+            <div class="passage__meta">
+                <span class="stance" data-stance=move || p().stance.id()>
+                    <StanceIcon />
+                    <span class="stance__label">{move || p().stance.label()}</span>
+                </span>
+                // Without themes the list is empty, and hidden by the style sheet.
+                <ul class="themes" aria-label="Thema's">{themes}</ul>
+            </div>
+            <Reasons shown=shown />
+        </li>
     }
 }
 
-/// Keeps a row's `on_screen` as the browser reports it, and brings a stale row up to date the
-/// moment it comes into view. The observer needs no disconnecting: it goes with its row.
-fn observe(list: &Rc<RefCell<List>>, li: &Element, index: usize) {
-    let list = list.clone();
+/// "Waarom deze treffer?": a button that opens the row's reasons, for whatever hit the row
+/// shows. A button rather than a `<details>`: ten of those (each with its own shadow tree,
+/// summary and marker) took the browser more style and layout work than the rest of a first
+/// letter's changes. The button is always there, hidden while there are no reasons (no
+/// query), so the first letter typed shows ten of them rather than building ten; the reasons
+/// are written out only while they are open.
+#[component]
+fn Reasons(shown: Memo<Option<Shown>>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let none = Memo::new(move |_| shown.with(|s| s.as_ref().is_none_or(|s| s.matched.is_empty())));
+    let lines = move || shown.with(|s| s.as_ref().map(|s| explain(&s.matched)).unwrap_or_default());
+    view! {
+        <div class="hit__why" hidden=move || none.get()>
+            <button type="button" aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| open.update(|o| *o = !*o)>
+                "Waarom deze treffer?"
+            </button>
+            <Show when=move || open.get()>
+                <ul>{move || lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            </Show>
+        </div>
+    }
+}
+
+/// Keeps `on` saying whether the row `li` is on the screen (a directive: `use:on_screen=on`);
+/// it counts as on it until the browser has said otherwise. The observer needs no
+/// disconnecting: once the row is gone, it and its observer go together, and a last report to
+/// the row's disposed signal changes nothing.
+fn on_screen(li: web_sys::Element, on: RwSignal<bool>) {
     let report = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             // Entries come in order: the last one holds.
-            let Ok(entry) = entries.pop().dyn_into::<web_sys::IntersectionObserverEntry>() else {
-                return;
-            };
-            let Ok(mut l) = list.try_borrow_mut() else { return };
-            let on = entry.is_intersecting();
-            l.rows[index].on_screen = on;
-            if on && l.rows[index].stale {
-                // (After the view has gone, its results are gone too: nothing to show.)
-                let results = l.results;
-                results.try_with_untracked(|r| {
-                    if let (Some(hit), Some(route)) =
-                        (r.hits.get(index), l.nav.route.try_get_untracked())
-                    {
-                        l.show(index, hit);
-                        l.write_href(index, &route);
-                    }
-                });
+            if let Ok(entry) = entries.pop().dyn_into::<web_sys::IntersectionObserverEntry>() {
+                on.try_set(entry.is_intersecting());
             }
         },
     );
     if let Ok(observer) = web_sys::IntersectionObserver::new(report.into_js_value().unchecked_ref())
     {
-        observer.observe(li);
-    }
-}
-
-/// A click in the list: on a hit's title, the reading view of its passage (plain left clicks
-/// only, see [`Nav::follow`]); on "Waarom deze treffer?", its reasons open or close.
-fn click(list: &Rc<RefCell<List>>, ev: &MouseEvent) {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-    let on = |selector: &str| target.closest(selector).ok().flatten();
-    let Some(li) = on(".hit") else { return };
-    let Ok(mut l) = list.try_borrow_mut() else { return };
-    let Some(index) = l.rows.iter().position(|r| r.li == li) else { return };
-    if on(".hit__title a").is_some() {
-        let (nav, route) = (l.nav, l.nav.route.get_untracked());
-        let Some(to) = l.rows[index].passage.map(|p| reading(l.corpus, p, route)) else { return };
-        // The route changes after the list is let go: the results follow it.
-        drop(l);
-        nav.follow(ev, to);
-    } else if on(".hit__why button").is_some() {
-        let row = &mut l.rows[index];
-        row.open = !row.open;
-        let _ = row.toggle.set_attribute("aria-expanded", if row.open { "true" } else { "false" });
-        l.write_reasons(index);
+        observer.observe(&li);
     }
 }
 
@@ -220,200 +205,15 @@ fn reading(corpus: &Corpus, passage: PassageIdx, route: Route) -> Route {
     Route { passage: Some(p.id.clone()), doc: Some(article.id.clone()), view: View::Lezen, ..route }
 }
 
-impl List {
-    fn element(&self, tag: &str, class: Option<&str>, parent: &Element) -> Element {
-        let el = self.document.create_element(tag).expect("a known tag name");
-        if let Some(class) = class {
-            el.set_class_name(class);
-        }
-        let _ = parent.append_child(&el);
-        el
-    }
-
-    /// An empty text node at the end of `parent`.
-    fn text(&self, parent: &Element) -> Text {
-        let text = self.document.create_text_node("");
-        let _ = parent.append_child(&text);
-        text
-    }
-
-    /// A new row at the end of the list, empty and not yet shown.
-    fn build_row(&self) -> Row {
-        let ol = self.ol.as_ref().expect("the list is built before its rows");
-        let li = self.element("li", Some("hit"), ol);
-        let title = self.element("h2", Some("hit__title"), &li);
-        let link = self.element("a", None, &title);
-        let title = self.text(&link);
-        // Empty parts (no author, no date) are hidden by the style sheet.
-        let meta = self.element("p", Some("hit__meta"), &li);
-        let kind = self.text(&self.element("span", Some("kind"), &meta));
-        let who = self.text(&self.element("span", None, &meta));
-        let date = self.text(&self.element("span", None, &meta));
-        let snippet = self.element("p", Some("hit__snippet"), &li);
-        let passage_meta = self.element("div", Some("passage__meta"), &li);
-        let stance = self.element("span", Some("stance"), &passage_meta);
-        // The stance's icon (see [`super::parts::StanceIcon`]); the label carries the meaning.
-        let icon = self.element("span", Some("stance__icon"), &stance);
-        let _ = icon.set_attribute("aria-hidden", "true");
-        let stance_label = self.text(&self.element("span", Some("stance__label"), &stance));
-        let theme_list = self.element("ul", Some("themes"), &passage_meta);
-        let _ = theme_list.set_attribute("aria-label", "Thema's");
-        // Each label shows the passage's theme in its place, or is empty and hidden by the
-        // style sheet: a new hit changes the labels' texts, not the list.
-        let themes = (0..self.theme_slots)
-            .map(|_| {
-                let label = self.element("li", Some("theme"), &theme_list);
-                let text = self.text(&label);
-                (label, text)
-            })
-            .collect();
-        // Always there, hidden while there are no reasons (no query): the first letter typed
-        // then shows ten of them instead of building ten. A button that shows the list, not a
-        // <details>: showing ten of those (each with its own shadow tree, summary and marker)
-        // took the browser more style and layout work than the rest of a first letter's changes.
-        let why = self.element("div", Some("hit__why"), &li);
-        let _ = why.set_attribute("hidden", "");
-        let toggle = self.element("button", None, &why);
-        let _ = toggle.set_attribute("type", "button");
-        let _ = toggle.set_attribute("aria-expanded", "false");
-        toggle.set_text_content(Some("Waarom deze treffer?"));
-        Row {
-            li,
-            link,
-            title,
-            kind,
-            who,
-            date,
-            snippet,
-            stance,
-            stance_label,
-            themes,
-            why,
-            toggle,
-            reasons: None,
-            open: false,
-            passage: None,
-            shown_snippet: Snippet::default(),
-            matched: Vec::new(),
-            href: String::new(),
-            hidden: true,
-            on_screen: true,
-            stale: false,
-        }
-    }
-
-    /// Makes row `index` show `hit`, writing only what differs from what it shows.
-    fn show(&mut self, index: usize, hit: &Hit) {
-        let corpus = self.corpus;
-        let row = &mut self.rows[index];
-        let was_hidden = std::mem::replace(&mut row.hidden, false);
-        row.stale = false;
-        if row.passage != Some(hit.passage) {
-            // Only the parts that differ from the passage it showed: most hits share their
-            // kind and stance, and many their document, with the hit that was in their place.
-            let old = row.passage.map(|q| &corpus.passages[q as usize]);
-            row.passage = Some(hit.passage);
-            let p = &corpus.passages[hit.passage as usize];
-            let article = corpus.article_of(p.document);
-            if old.is_none_or(|q| corpus.article_of(q.document) != article) {
-                let article = &corpus.documents[article as usize];
-                set(&row.title, article.title.as_deref().unwrap_or_default());
-                set(&row.date, &article.date.map(|d| d.dutch()).unwrap_or_default());
-            }
-            if old.is_none_or(|q| q.document != p.document) {
-                let doc = &corpus.documents[p.document as usize];
-                set(&row.kind, doc.kind.label());
-                let who = if doc.is_comment() {
-                    format!("Reactie van {}", people(&doc.authors))
-                } else if !doc.authors.is_empty() {
-                    people(&doc.authors)
-                } else {
-                    people(&doc.quoted)
-                };
-                set(&row.who, &who);
-            }
-            if old.is_none_or(|q| q.stance != p.stance) {
-                let _ = row.stance.set_attribute("data-stance", p.stance.id());
-                set(&row.stance_label, p.stance.label());
-            }
-            for (k, (label, text)) in row.themes.iter().enumerate() {
-                let theme = p.themes.get(k);
-                if old.is_some_and(|q| q.themes.get(k) == theme) {
-                    continue;
-                }
-                match theme.map(|&t| corpus.theme(t)) {
-                    Some(theme) => {
-                        set(text, &theme.label);
-                        let _ = label.set_attribute("title", &theme.description);
-                    }
-                    None => {
-                        set(text, "");
-                        let _ = label.remove_attribute("title");
-                    }
-                }
-            }
-            let _ = row.li.set_attribute("data-passage", &p.id);
-        } else if was_hidden {
-            let _ = row.li.set_attribute("data-passage", &corpus.passages[hit.passage as usize].id);
-        }
-        if was_hidden {
-            let _ = row.li.remove_attribute("hidden");
-        }
-        if row.shown_snippet != hit.snippet {
-            row.shown_snippet = hit.snippet.clone();
-            write_snippet(&self.document, &row.snippet, &hit.snippet);
-        }
-        if row.matched != hit.matched {
-            if row.matched.is_empty() != hit.matched.is_empty() {
-                let _ = if hit.matched.is_empty() {
-                    row.why.set_attribute("hidden", "")
-                } else {
-                    row.why.remove_attribute("hidden")
-                };
-            }
-            row.matched = hit.matched.clone();
-            self.write_reasons(index);
-        }
-    }
-
-    /// Gives row `index`'s link the address of its passage's reading view under `route`.
-    fn write_href(&mut self, index: usize, route: &Route) {
-        let Some(passage) = self.rows[index].passage else { return };
-        let href = self.nav.href(&reading(self.corpus, passage, route.clone()));
-        let row = &mut self.rows[index];
-        if row.href != href {
-            let _ = row.link.set_attribute("href", &href);
-            row.href = href;
-        }
-    }
-
-    /// Writes out row `index`'s reasons if they are open, and removes them if not.
-    fn write_reasons(&mut self, index: usize) {
-        let row = &mut self.rows[index];
-        if let Some(reasons) = row.reasons.take() {
-            reasons.remove();
-        }
-        if row.open {
-            let row = &self.rows[index];
-            let ul = self.element("ul", None, &row.why);
-            for line in explain(&row.matched) {
-                self.element("li", None, &ul).set_text_content(Some(&line));
-            }
-            self.rows[index].reasons = Some(ul);
-        }
-    }
-}
-
-fn set(text: &Text, value: &str) {
-    text.set_node_value(Some(value));
-}
-
 /// The snippet as text with `<mark>` around its marks, and an ellipsis where the passage goes
 /// on; everything stays text, nothing is HTML.
-fn write_snippet(document: &Document, p: &Element, snippet: &Snippet) {
+fn marked(snippet: &Snippet) -> Vec<AnyView> {
     let text = &snippet.text;
     let mut pieces = Vec::new();
     let mut at = 0;
+    if snippet.cut_start {
+        pieces.push("\u{2026}".into_any());
+    }
     for &(start, end) in &snippet.marks {
         if start < at
             || end > text.len()
@@ -422,28 +222,15 @@ fn write_snippet(document: &Document, p: &Element, snippet: &Snippet) {
         {
             continue;
         }
-        pieces.push((&text[at..start], &text[start..end]));
+        pieces.push(text[at..start].to_string().into_any());
+        pieces.push(view! { <mark>{text[start..end].to_string()}</mark> }.into_any());
         at = end;
     }
-    // The text before each mark, then the rest; an ellipsis where the passage goes on.
-    let mut plain: Vec<String> = pieces.iter().map(|(before, _)| before.to_string()).collect();
-    plain.push(text[at..].to_string());
-    if snippet.cut_start {
-        plain[0].insert(0, '\u{2026}');
-    }
+    pieces.push(text[at..].to_string().into_any());
     if snippet.cut_end {
-        plain[pieces.len()].push('\u{2026}');
+        pieces.push("\u{2026}".into_any());
     }
-    p.set_text_content(Some(&plain[0]));
-    for ((_, marked), after) in pieces.iter().zip(&plain[1..]) {
-        if let Ok(mark) = document.create_element("mark") {
-            mark.set_text_content(Some(marked));
-            let _ = p.append_child(&mark);
-        }
-        if !after.is_empty() {
-            let _ = p.append_with_str_1(after);
-        }
-    }
+    pieces
 }
 
 /// The engine's reasons, in plain Dutch.

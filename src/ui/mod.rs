@@ -52,14 +52,15 @@ thread_local! {
     /// typing to pause.
     static DUE: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
     /// The timer that writes it: one per pause rather than one per keystroke (setting and
-    /// clearing a timer and its closure on every keystroke cost a tenth of the keystroke's
-    /// script, profiled at 4x CPU slowdown).
+    /// clearing a timer and its closure on every keystroke showed up in the keystroke's
+    /// profile; README, Performance).
     static TIMER: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
 }
 
 /// How long typing must pause before the address follows the query. Writing the address
-/// (`history.replaceState`) cost the browser more per keystroke than searching and drawing
-/// the results; search pages wait like this too (InstantSearch waits 400 ms).
+/// (`history.replaceState`) on every keystroke cost the browser more than searching and
+/// drawing the results (README, Performance); search pages wait like this too (InstantSearch
+/// waits 400 ms).
 const ADDRESS_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 
 impl Nav {
@@ -386,6 +387,20 @@ pub fn after_first_paint() -> ReadSignal<bool> {
         });
     }
     painted
+}
+
+/// A signal notified in the task after the frame that follows each change of what `source`
+/// tracks. What can wait a frame follows it instead of the change itself, so that the
+/// change's own frame has less to build, lay out and paint.
+fn after_next_frame(source: impl Fn() + 'static) -> RwSignal<u32> {
+    let later = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        source();
+        request_animation_frame(move || {
+            set_timeout(move || later.update(|n| *n += 1), std::time::Duration::ZERO)
+        });
+    });
+    later
 }
 
 /// After an in-app navigation, moves focus to the new view's heading so screen reader and

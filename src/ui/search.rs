@@ -6,11 +6,12 @@
 //! the filters and the list.
 
 use leptos::ev::{Event, KeyboardEvent, MouseEvent};
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::hits::HitList;
-use super::{focus_after_move, set_title, use_nav};
+use super::{after_next_frame, focus_after_move, set_title, use_nav};
 use crate::corpus::{Corpus, Kind, Stance};
 use crate::search::{marks, year_id, Facets, Filters, Hit, Results};
 use crate::state::Route;
@@ -39,19 +40,14 @@ pub fn SearchView() -> impl IntoView {
     let empty = Memo::new(move |_| results.with(|r| r.total == 0));
     let has_more = Memo::new(move |_| results.with(|r| r.hits.len() < r.total));
     let painted = super::after_first_paint();
+    // The place in the list whose link is to get the focus.
+    let focus = RwSignal::new(None);
     let show_more = move |_: MouseEvent| {
         let key = nav.route.with_untracked(Route::to_query);
         let shown = results.with_untracked(|r| r.hits.len());
         more.set((key, shown));
         // Keyboard and screen reader users continue at the first hit that was added.
-        request_animation_frame(move || {
-            let selector = format!(".hits > li:nth-child({}) h2 a", shown + 1);
-            if let Ok(Some(el)) = document().query_selector(&selector) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        focus.set(Some(shown));
     };
     view! {
         <section data-view="zoeken" class="search">
@@ -66,12 +62,13 @@ pub fn SearchView() -> impl IntoView {
                         </p>
                         // The list stays while there are no hits (hidden, with its rows), so the
                         // next hits update it in place instead of building it anew.
-                        <HitList results=results />
-                        {move || if empty.get() { (move || view! { <NoResults results=results.get() /> }).into_any() } else { ().into_any() }}
+                        <HitList results=results focus=focus />
+                        <Show when=move || empty.get()>
+                            {move || view! { <NoResults results=results.get() /> }}
+                        </Show>
                         // Built when there come to be more hits than are shown, and then only its
-                        // text changes as the reader types (rebuilding it each time replaced its
-                        // click handler on every keystroke).
-                        {move || has_more.get().then(|| view! {
+                        // text changes as the reader types.
+                        <Show when=move || has_more.get()>
                             <button type="button" class="search__more" on:click=show_more>
                                 {move || {
                                     let (shown, total) = results.with(|r| (r.hits.len(), r.total));
@@ -79,7 +76,7 @@ pub fn SearchView() -> impl IntoView {
                                     format!("Toon {next} meer (nu {shown} van {total})")
                                 }}
                             </button>
-                        })}
+                        </Show>
                     </div>
                 </div>
             })}
@@ -108,19 +105,15 @@ pub fn SearchBox() -> impl IntoView {
             .unwrap_or_default();
         nav.replace(with_query(value));
     };
+    let input = NodeRef::<html::Input>::new();
     // One listener for both keys (every keystroke in the box comes here, and asking an event
     // for its key crosses into JavaScript): `/` anywhere but in a field, Escape in the box.
     let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         let key = ev.key();
+        let Some(input) = input.try_get_untracked().flatten() else { return };
         if key == "Escape" {
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .filter(|i| i.id() == "zoekveld")
-            else {
-                return;
-            };
-            if !nav.route.with_untracked(|r| r.query.is_empty()) {
+            let in_box = ev.target().as_ref() == Some(input.as_ref());
+            if in_box && !nav.route.with_untracked(|r| r.query.is_empty()) {
                 ev.prevent_default();
                 nav.replace(with_query(String::new()));
                 input.set_value("");
@@ -133,13 +126,8 @@ pub fn SearchBox() -> impl IntoView {
                 .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
         };
         if key == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !typing() {
-            if let Some(input) = document()
-                .get_element_by_id("zoekveld")
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                ev.prevent_default();
-                let _ = input.focus();
-            }
+            ev.prevent_default();
+            let _ = input.focus();
         }
     });
     on_cleanup(move || keys.remove());
@@ -149,6 +137,7 @@ pub fn SearchBox() -> impl IntoView {
             <input
                 type="search"
                 id="zoekveld"
+                node_ref=input
                 class="search__input"
                 autocomplete="off"
                 spellcheck="false"
@@ -251,25 +240,6 @@ pub fn count_text(results: &Results) -> String {
         1 => "1 tekstdeel gevonden.".to_string(),
         n => format!("{n} tekstdelen gevonden{shown}."),
     }
-}
-
-/// A signal notified in the task after the frame that follows each change of what `source`
-/// tracks. What can wait a frame follows it instead of the change itself, so that the
-/// change's own frame has less to build, lay out and paint.
-pub(super) fn after_next_frame(source: impl Fn() + 'static) -> RwSignal<u32> {
-    // One copy of the effect's code for every caller.
-    frame_after(Box::new(source))
-}
-
-fn frame_after(source: Box<dyn Fn()>) -> RwSignal<u32> {
-    let later = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        source();
-        request_animation_frame(move || {
-            set_timeout(move || later.update(|n| *n += 1), std::time::Duration::ZERO)
-        });
-    });
-    later
 }
 
 /// The marks of a hit over its passage's full text (for the reading view).

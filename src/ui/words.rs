@@ -431,12 +431,12 @@ pub fn SilentSides() -> impl IntoView {
                         view! {
                             {broad.is_empty().then(|| view! { <p>"Elke kant komt in elke soort tekst en bij elk thema voor."</p> })}
                             <ul class="silent__list" data-silences="" aria-labelledby="zwijgen-zinnen">
-                                {broad.iter().map(|s| item(s)).collect_view()}
+                                {broad.iter().map(&item).collect_view()}
                             </ul>
                             {(!fine.is_empty()).then(|| view! {
                                 <details class="silent__more">
                                     <summary>{format!("Per thema en soort tekst ({})", fine.len())}</summary>
-                                    <ul class="silent__list">{fine.iter().map(|s| item(s)).collect_view()}</ul>
+                                    <ul class="silent__list">{fine.iter().map(item).collect_view()}</ul>
                                 </details>
                             })}
                         }

@@ -35,6 +35,9 @@ pub use table::Table;
 /// Words of context on each side of the keyword.
 pub const CONTEXT_WORDS: usize = 6;
 
+/// Longer input is cut: a word or phrase of the texts is far shorter.
+pub const MAX_WORD_CHARS: usize = 200;
+
 /// How many suggestions an unknown word gets.
 pub const MAX_SUGGESTIONS: usize = 3;
 
@@ -160,6 +163,7 @@ struct Token {
 /// Every passage's text tokens, analysed once, with the sides' lengths.
 pub struct Words<'a> {
     engine: &'a Engine<'a>,
+    index: &'a Index<'a>,
     /// The tokens of all passages in corpus order (joined hyphen forms left out: their parts
     /// are tokens).
     tokens: Vec<Token>,
@@ -169,8 +173,9 @@ pub struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    pub fn new(engine: &'a Engine<'a>) -> Self {
-        let (corpus, index) = (engine.corpus, engine.index);
+    /// Over the corpus of `engine`, whose index is `index`.
+    pub fn new(engine: &'a Engine<'a>, index: &'a Index<'a>) -> Self {
+        let corpus = engine.corpus();
         let mut tokens = Vec::new();
         let mut bounds = Vec::with_capacity(corpus.passages.len() + 1);
         let mut lengths = [0; 3];
@@ -190,15 +195,15 @@ impl<'a> Words<'a> {
             lengths[passage.stance as usize] += (tokens.len() - before) as u32;
         }
         bounds.push(tokens.len() as u32);
-        Words { engine, tokens, bounds, lengths }
+        Words { engine, index, tokens, bounds, lengths }
     }
 
     fn corpus(&self) -> &'a Corpus {
-        self.engine.corpus
+        self.engine.corpus()
     }
 
     fn index(&self) -> &'a Index<'a> {
-        self.engine.index
+        self.index
     }
 
     /// The sides' lengths in words, in the order of [`Stance::ALL`].
@@ -210,7 +215,7 @@ impl<'a> Words<'a> {
     /// answered: one the texts do not hold gets no lines and, where they hold words like
     /// it, suggestions.
     pub fn lookup(&self, input: &str, order: Order) -> Concordance {
-        let word: String = input.trim().chars().take(crate::search::MAX_QUERY_BYTES).collect();
+        let word: String = input.trim().chars().take(MAX_WORD_CHARS).collect();
         let terms: Vec<String> =
             analyze(&word).into_iter().filter(|t| !t.joined).map(|t| t.term).collect();
         let mut lines = match terms.len() {
@@ -428,7 +433,7 @@ pub fn table() -> &'static Table {
 /// The embedded corpus's tokens for the Woorden view, analysed once on first use.
 pub fn words() -> &'static Words<'static> {
     static WORDS: OnceLock<Words<'static>> = OnceLock::new();
-    WORDS.get_or_init(|| Words::new(crate::engine()))
+    WORDS.get_or_init(|| Words::new(crate::engine(), crate::index()))
 }
 
 /// Size of the embedded words table in bytes, for size reports.

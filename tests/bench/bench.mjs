@@ -4,8 +4,8 @@
 // tests/relevance.toml over the real passages, scored as tests/it/search.rs scores ours.
 // Prints figures; asserts nothing.
 //
-// Ours is measured two ways: "ranked" returns the ids of the 10 best passages, as the peers
-// do; "full" is what the app asks for, with facet counts and explained hits with snippets.
+// Ours is measured as the app runs it on each keystroke: the 10 best passages with facet
+// counts and explained hits with snippets; the peers return the ids of their 10 best.
 //
 //   node tests/bench/bench.mjs target/bench
 
@@ -121,7 +121,7 @@ async function flexExport(index) {
   for (const d of docs) flex.add(d);
   for (let round = 0; round < FIRST_WARM_UP; round++) {
     for (const q of queries) {
-      for (const e of engines) { e.rank(q, 10); e.search(q, 10); }
+      for (const e of engines) e.search(q, 10);
       mini.search(q);
       flex.search(q, { limit: 10 });
     }
@@ -141,7 +141,6 @@ for (const scale of scales) {
   const ours = timed(() => new BenchEngine(corpusBytes, indexBytes));
   const release = timed(() => new ReleaseEngine(corpusBytes, indexBytes));
   const steps = Array.from(BenchEngine.load_steps(corpusBytes, indexBytes));
-  const same = queries.filter((q) => ours.value.rank(q, 10).join() === ours.value.search(q, 10).join()).length;
 
   // MiniSearch: built in the page, or loaded from its serialised JSON.
   const mini = timed(() => { const m = new MiniSearch(miniOptions); m.addAll(docs); return m; });
@@ -159,22 +158,20 @@ for (const scale of scales) {
   const flexBytes = await flexExport(flex.value);
 
   const t = latencies({
-    oursRanked: (q) => ours.value.rank(q, 10),
-    oursFull: (q) => ours.value.search(q, 10),
-    releaseRanked: (q) => release.value.rank(q, 10),
-    releaseFull: (q) => release.value.search(q, 10),
+    ours: (q) => ours.value.search(q, 10),
+    release: (q) => release.value.search(q, 10),
     mini: (q) => miniLoad.value.search(q).slice(0, 10),
     flex: (q) => flex.value.search(q, { limit: 10 }),
   });
   ours.value.free();
   release.value.free();
-  const { oursRanked, oursFull, releaseRanked, releaseFull, mini: miniLatency, flex: flexLatency } = t;
+  const { ours: oursLatency, release: releaseLatency, mini: miniLatency, flex: flexLatency } = t;
   console.error(`${scale}: timed rounds per block: ${Object.entries(t).map(([name, x]) => `${name} ${x.rounds}`).join(', ')}`);
 
   rows.push({
     scale, n: passages.length,
-    ours: { indexRaw: indexBytes.length, indexBr: brotli(indexBytes), load: ours.ms, steps, ranked: oursRanked, full: oursFull, same },
-    release: { load: release.ms, ranked: releaseRanked, full: releaseFull },
+    ours: { indexRaw: indexBytes.length, indexBr: brotli(indexBytes), load: ours.ms, steps, ...oursLatency },
+    release: { load: release.ms, ...releaseLatency },
     mini: { raw: Buffer.byteLength(miniJson), br: brotli(Buffer.from(miniJson)), build: mini.ms, load: miniLoad.ms, ...miniLatency },
     flex: { raw: flexBytes.length, br: brotli(flexBytes), build: flex.ms, ...flexLatency },
   });
@@ -186,20 +183,18 @@ console.log(`\nwasm in node (same process, same passages, same ${queries.length}
 console.log(`verkenner: wasm built with cargo profile "${BenchEngine.profile()}" (opt-level 3); "(release)": profile "${ReleaseEngine.profile()}" (opt-level z, as the app ships)`);
 console.log('engine                  corpus passages   index KB (br)   load ms  median µs    p95 µs');
 for (const r of rows) {
-  line('verkenner ranked', r.scale, r.n, r.ours.indexRaw, r.ours.indexBr, r.ours.load, r.ours.ranked);
-  line('verkenner full', r.scale, r.n, null, null, r.ours.load, r.ours.full);
-  line('verkenner ranked (rel.)', r.scale, r.n, null, null, r.release.load, r.release.ranked);
-  line('verkenner full (rel.)', r.scale, r.n, null, null, r.release.load, r.release.full);
+  line('verkenner', r.scale, r.n, r.ours.indexRaw, r.ours.indexBr, r.ours.load, r.ours);
+  line('verkenner (release)', r.scale, r.n, null, null, r.release.load, r.release);
   line('minisearch', r.scale, r.n, r.mini.raw, r.mini.br, r.mini.load, r.mini);
   line('flexsearch', r.scale, r.n, r.flex.raw, r.flex.br, r.flex.build, r.flex);
 }
-console.log('\nratios (peer / verkenner; above 1 means verkenner is faster or smaller), verkenner ranked (full)');
-console.log('corpus      median vs mini   median vs flex      p95 vs mini      p95 vs flex   index br vs mini  ranked = full');
+console.log('\nratios (peer / verkenner; above 1 means verkenner is faster or smaller)');
+console.log('corpus      median vs mini   median vs flex      p95 vs mini      p95 vs flex   index br vs mini');
 for (const r of rows) {
-  const f = (a, b, c) => `${(a / b).toFixed(2)} (${(a / c).toFixed(2)})`.padStart(16);
-  console.log(`${r.scale.padEnd(10)} ${f(r.mini.median, r.ours.ranked.median, r.ours.full.median)} ${f(r.flex.median, r.ours.ranked.median, r.ours.full.median)} ${f(r.mini.p95, r.ours.ranked.p95, r.ours.full.p95)} ${f(r.flex.p95, r.ours.ranked.p95, r.ours.full.p95)} ${(r.mini.br / r.ours.indexBr).toFixed(2).padStart(18)} ${String(r.ours.same).padStart(8)}/${queries.length}`);
+  const f = (a, b) => (a / b).toFixed(2).padStart(16);
+  console.log(`${r.scale.padEnd(10)} ${f(r.mini.median, r.ours.median)} ${f(r.flex.median, r.ours.median)} ${f(r.mini.p95, r.ours.p95)} ${f(r.flex.p95, r.ours.p95)} ${f(r.mini.br, r.ours.indexBr).padStart(18)}`);
 }
-console.log('\nnotes: verkenner load = decoding corpus + index and setting up the engine in wasm (the index is built at build time); minisearch load = loadJSON of its serialised index; flexsearch "load" = its build time (its export is not one loadable file). verkenner ranked returns ids like the peers; full adds facet counts and explained, marked snippets of the 10 hits. "ranked = full": queries whose ranked ids equal the full hits.');
+console.log('\nnotes: verkenner load = decoding corpus + index and setting up the engine in wasm (the index is built at build time); minisearch load = loadJSON of its serialised index; flexsearch "load" = its build time (its export is not one loadable file). verkenner answers as the app does: the 10 best with facet counts and explained, marked snippets; the peers return their 10 best ids.');
 console.log('verkenner load steps, ms (corpus decode / index copy / index decode / engine set-up): ' + rows.map((r) => `${r.scale} ${r.ours.steps.map((x) => x.toFixed(0)).join(' / ')}`).join('; '));
 console.log(`memory: wasm linear memory after the benchmark ${(BenchEngine.memory_bytes() / 1048576).toFixed(1)} MiB`);
 

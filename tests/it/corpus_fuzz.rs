@@ -202,24 +202,33 @@ fn random_line(rng: &mut XorShift, bytes: &[u8]) -> std::ops::Range<usize> {
     starts[i]..end
 }
 
-/// A random position, on a character boundary unless `any_byte`.
+/// A random position, on a character boundary unless `any_byte` (the start of the file counts
+/// as one, whatever byte follows it).
 fn random_offset(rng: &mut XorShift, bytes: &[u8], any_byte: bool) -> usize {
     let mut at = rng.below(bytes.len() + 1);
-    while !any_byte && at < bytes.len() && (bytes[at] & 0xc0) == 0x80 {
+    while !any_byte && at > 0 && at < bytes.len() && (bytes[at] & 0xc0) == 0x80 {
         at -= 1;
     }
     at
 }
 
+/// Kinds of mutation that [`mutate_with`] knows.
+const MUTATION_KINDS: usize = 16;
+
 /// Applies one mutation to file `target` of `files`; returns its name for the failure report.
 fn mutate(rng: &mut XorShift, files: &mut Files, target: usize) -> String {
+    let kind = rng.below(MUTATION_KINDS);
+    mutate_with(rng, files, target, kind)
+}
+
+/// Applies mutation `kind` to file `target` of `files`.
+fn mutate_with(rng: &mut XorShift, files: &mut Files, target: usize, kind: usize) -> String {
     let donor = rng.below(files.0.len());
     let donor_line = {
         let bytes = &files.0[donor].1;
         bytes[random_line(rng, bytes)].to_vec()
     };
     let (name, bytes) = &mut files.0[target];
-    let kind = rng.below(16);
     match kind {
         0 => {
             let line = random_line(rng, bytes);
@@ -352,6 +361,33 @@ fn mutate(rng: &mut XorShift, files: &mut Files, target: usize) -> String {
     }
 }
 
+/// Every kind of mutation applies to any file, however short, without a panic of its own:
+/// empty files, one line with and without its line break, a lone line break, a multi-byte
+/// character, and files that start with a continuation byte (where stepping back to a
+/// character boundary once underflowed and stopped the long run). Debug builds check the
+/// arithmetic, so an underflow fails here.
+#[test]
+fn mutations_are_sound_for_empty_and_one_line_files() {
+    let contents: [&[u8]; 8] =
+        [b"", b"a", b"a\n", b"\n", "é".as_bytes(), b"\x80", b"\x80abc\n", b"\xa9\n\x80"];
+    for (i, content) in contents.iter().enumerate() {
+        for kind in 0..MUTATION_KINDS {
+            for seed in 1..40u64 {
+                let mut rng = XorShift(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+                let mut files = Files(vec![
+                    ("documents/a.toml".into(), content.to_vec()),
+                    ("themes.toml".into(), contents[(i + 1) % contents.len()].to_vec()),
+                ]);
+                let target = (seed % 2) as usize;
+                let done = catch_unwind(AssertUnwindSafe(|| {
+                    mutate_with(&mut rng, &mut files, target, kind)
+                }));
+                assert!(done.is_ok(), "mutation {kind} of {content:?} (seed {seed}) panicked");
+            }
+        }
+    }
+}
+
 /// One case: a base with 1 to 4 mutations, mostly in document files (where the parser is).
 fn case(rng: &mut XorShift, base: &Files) -> (Files, Vec<String>) {
     let mut files = base.clone();
@@ -368,6 +404,13 @@ fn case(rng: &mut XorShift, base: &Files) -> (Files, Vec<String>) {
         })
         .collect();
     (files, mutations)
+}
+
+/// A line on stderr every 100 000 cases, so a long run by hand shows how far it is.
+fn progress(n: usize, cases: usize, state: impl Fn() -> String) {
+    if (n + 1) % 100_000 == 0 {
+        eprintln!("{} of {cases} cases; {}", n + 1, state());
+    }
 }
 
 /// What must hold for every error: a file that exists, a line inside it, a message and a fix.
@@ -451,6 +494,7 @@ fn mutated_corpora_load_or_fail_with_usable_errors() {
         if took > slowest.0 {
             slowest = (took, mutations.join("; "));
         }
+        progress(n, cases, || format!("{loaded} still valid; slowest load {:?}", slowest.0));
     }
     let _ = std::fs::remove_dir_all(&dir);
     println!(
@@ -695,6 +739,7 @@ fn mutated_real_queries_and_passages_keep_the_analyser_and_engine_contracts() {
         if took > slowest.0 {
             slowest = (took, shown);
         }
+        progress(n, cases, || format!("slowest {:?}", slowest.0));
     }
     println!("{cases} mutated queries and passages, slowest {:?} for {:?}", slowest.0, slowest.1);
 }

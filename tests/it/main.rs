@@ -1,6 +1,9 @@
 //! One integration test binary: the corpus pipeline, end to end, on fixtures and on the real
 //! corpus.
 
+// Tests run natively: the one-sort rule of clippy.toml is for the wasm.
+#![allow(clippy::disallowed_methods)]
+
 mod corpus_errors;
 mod embedded;
 mod real_corpus;
@@ -40,3 +43,4 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 mod corpus_fuzz;
 mod search_robustness;
+mod structure;
