@@ -100,6 +100,7 @@ fn synthetic(real: &Corpus, n: usize, seed: u64) -> Corpus {
                 text: picks.iter().map(|(_, s)| *s).collect::<Vec<_>>().join(" "),
                 stance: source.stance,
                 themes: source.themes.clone(),
+                reason: None,
             });
         }
         documents.push(Document {

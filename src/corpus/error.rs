@@ -24,8 +24,10 @@ pub enum ErrorKind {
     MalformedPassage,
     /// A key question, glossary entry or passage names an id that does not exist.
     UnknownReference,
-    /// A key question without a passage from each side.
-    OneSided,
+    /// An answer to a key question that no passage gives.
+    EmptyAnswer,
+    /// A key question that fewer than two passages answer.
+    TooFewAnswers,
     /// A theme that no passage uses.
     UnusedTheme,
     /// Text that does not occur word for word in its source file.

@@ -107,6 +107,73 @@ impl Kind {
     }
 }
 
+/// The kind of role a voice speaks from, as its role in the text shows it. It lets a reader
+/// see who speaks on each side: officials, researchers, providers, readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RoleKind {
+    /// Works for or governs a municipality, province or the state.
+    Bestuur,
+    /// Holds a political seat or party role (a council member, a faction member).
+    Politiek,
+    /// A researcher or research institute.
+    Onderzoek,
+    /// An adviser, or an advisory council.
+    Advies,
+    /// A care provider or a trade association of providers.
+    Aanbieder,
+    /// A journalist or a newsroom writing in its own name.
+    Redactie,
+    /// A resident or reader who names no other role.
+    Inwoner,
+    /// Writes under a pseudonym or no name.
+    Anoniem,
+}
+
+impl RoleKind {
+    pub const ALL: [RoleKind; 8] = [
+        RoleKind::Bestuur,
+        RoleKind::Politiek,
+        RoleKind::Onderzoek,
+        RoleKind::Advies,
+        RoleKind::Aanbieder,
+        RoleKind::Redactie,
+        RoleKind::Inwoner,
+        RoleKind::Anoniem,
+    ];
+
+    /// The word used in corpus files.
+    pub fn id(self) -> &'static str {
+        match self {
+            RoleKind::Bestuur => "bestuur",
+            RoleKind::Politiek => "politiek",
+            RoleKind::Onderzoek => "onderzoek",
+            RoleKind::Advies => "advies",
+            RoleKind::Aanbieder => "aanbieder",
+            RoleKind::Redactie => "redactie",
+            RoleKind::Inwoner => "inwoner",
+            RoleKind::Anoniem => "anoniem",
+        }
+    }
+
+    /// The label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            RoleKind::Bestuur => "Bestuurder of ambtenaar",
+            RoleKind::Politiek => "Politicus",
+            RoleKind::Onderzoek => "Onderzoeker",
+            RoleKind::Advies => "Adviseur of adviesraad",
+            RoleKind::Aanbieder => "Zorgaanbieder of brancheorganisatie",
+            RoleKind::Redactie => "Journalist of redactie",
+            RoleKind::Inwoner => "Inwoner of lezer",
+            RoleKind::Anoniem => "Anoniem",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<RoleKind> {
+        RoleKind::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
 /// A date as precise as the text gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
@@ -182,6 +249,32 @@ pub struct Person {
     pub name: String,
     /// The role as the text gives it, if it gives one.
     pub role: Option<String>,
+    /// The kind of that role, set by the curator from the role and the text.
+    pub category: Option<RoleKind>,
+}
+
+/// Someone who speaks in a document: whose views its passages give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Voice {
+    pub name: String,
+    pub role: RoleKind,
+}
+
+/// Which fields of a document we inferred from the page rather than read in its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inferred {
+    pub publisher: bool,
+    pub authors: bool,
+    pub date: bool,
+}
+
+impl Inferred {
+    /// The fields a document may mark as inferred, by the name used in corpus files.
+    pub const FIELDS: [&'static str; 3] = ["publisher", "authors", "date"];
+
+    pub fn any(self) -> bool {
+        self.publisher || self.authors || self.date
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,6 +298,13 @@ pub struct Document {
     /// This document's passages: `passages[first..first + count]` of the corpus.
     pub first_passage: PassageIdx,
     pub passage_count: u32,
+    /// Who speaks in it: for a comment its author; for an article the people or bodies whose
+    /// views it gives (its authors, unless the curator names others).
+    pub voices: Vec<Voice>,
+    /// Fields inferred from the page (a menu line, a credit) rather than read in the text.
+    pub inferred: Inferred,
+    /// How they were inferred, in our words.
+    pub inferred_note: Option<String>,
     /// The file in `corpus/sources/` the text was curated from.
     pub source: String,
     /// Set when all the document's passages that take a side take the same one, with the
@@ -221,6 +321,15 @@ impl Document {
     pub fn is_comment(&self) -> bool {
         self.parent.is_some()
     }
+
+    /// The people behind the document's voices, as the text names them (with their roles).
+    pub fn voice_people(&self) -> Vec<Person> {
+        self.voices
+            .iter()
+            .filter_map(|v| self.authors.iter().chain(&self.quoted).find(|p| p.name == v.name))
+            .cloned()
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,15 +342,40 @@ pub struct Passage {
     pub text: String,
     pub stance: Stance,
     pub themes: Vec<ThemeIdx>,
+    /// Why the passage has its stance, in one line, where that is not self-evident.
+    pub reason: Option<String>,
 }
 
-/// A question that passages from both sides answer.
+/// A question the texts answer. Each passage under it gives one of its answers; its stance on
+/// the transition is a separate matter and stays on the passage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyQuestion {
     pub id: String,
     pub question: String,
     pub intro: String,
+    /// One to three answers, in the order shown; every one has a passage. One answer alone
+    /// means the texts agree.
+    pub answers: Vec<Answer>,
+}
+
+/// One answer to a key question and the passages that give it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub id: String,
+    pub label: String,
     pub passages: Vec<PassageIdx>,
+}
+
+impl KeyQuestion {
+    /// Every passage that answers the question, answer by answer.
+    pub fn passages(&self) -> impl Iterator<Item = PassageIdx> + '_ {
+        self.answers.iter().flat_map(|a| a.passages.iter().copied())
+    }
+
+    /// The answer a passage gives, if it answers the question.
+    pub fn answer_of(&self, passage: PassageIdx) -> Option<usize> {
+        self.answers.iter().position(|a| a.passages.contains(&passage))
+    }
 }
 
 /// A glossary entry, written by us in plain Dutch.
@@ -252,6 +386,9 @@ pub struct Term {
     /// Other spellings met in the texts.
     pub aliases: Vec<String>,
     pub explanation: String,
+    /// Where the explanation's facts come from: a law and article, or a government page, by
+    /// name (`bron` in the glossary file).
+    pub source: String,
     pub see_also: Vec<TermIdx>,
 }
 

@@ -35,6 +35,13 @@ pub struct ArticleFront {
     pub publisher: Option<String>,
     pub date: Option<Spanned<String>>,
     pub date_note: Option<String>,
+    /// Fields inferred from the page rather than read in the text: publisher, authors, date.
+    #[serde(default)]
+    pub inferred: Vec<Spanned<String>>,
+    pub inferred_note: Option<String>,
+    /// Who speaks, by name among authors and quoted; without it, the authors (or, with no
+    /// authors, the people quoted).
+    pub voices: Option<Vec<Spanned<String>>>,
     pub source: Spanned<String>,
     #[serde(default)]
     pub byline: Vec<String>,
@@ -52,6 +59,7 @@ pub struct ArticleFront {
 pub struct PersonFront {
     pub name: String,
     pub role: Option<String>,
+    pub category: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,6 +68,9 @@ pub struct CommentFront {
     pub id: Spanned<String>,
     pub author: String,
     pub role: Option<String>,
+    /// The kind of role the commenter writes from (`RoleKind`); the commenter is the voice.
+    pub category: Spanned<String>,
+    pub date_note: Option<String>,
     #[serde(default)]
     pub byline: Vec<String>,
     pub one_sided: Option<String>,
@@ -81,6 +92,8 @@ pub struct RawPassage {
     pub themes: Vec<String>,
     pub heading: Option<String>,
     pub text: String,
+    /// The reason for the stance: a line `? …` right below the header.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug)]
@@ -328,6 +341,8 @@ impl<'a> BodyParser<'a> {
             }
         } else if self.swallowing {
             // The text of a passage whose header was already reported as wrong.
+        } else if trimmed == "?" || trimmed.starts_with("? ") {
+            self.reason_line(number, trimmed[1..].trim(), errors);
         } else if let Some(passage) = &mut self.open {
             if !passage.text.is_empty() {
                 passage.text.push('\n');
@@ -341,6 +356,33 @@ impl<'a> BodyParser<'a> {
                 "text outside a passage",
                 "start the passage with a header line `::: id | stance | themes` (a blank line ends a passage)",
             ));
+        }
+    }
+
+    /// A line `? reason` gives the stance's reason; it belongs right below the header.
+    fn reason_line(&mut self, number: usize, reason: &str, errors: &mut Vec<CorpusError>) {
+        let error = |message: &str, help: &str| {
+            CorpusError::new(ErrorKind::MalformedPassage, self.file, number, message, help)
+        };
+        match &mut self.open {
+            Some(passage) if passage.text.is_empty() && passage.reason.is_none() => {
+                if reason.is_empty() {
+                    errors.push(error(
+                        "empty reason line",
+                        "write why the passage has its stance after `? `, or remove the line",
+                    ));
+                } else {
+                    passage.reason = Some(reason.to_string());
+                }
+            }
+            Some(passage) => errors.push(error(
+                &format!("reason line inside the text of passage \"{}\"", passage.id),
+                "put the one reason line `? …` right below the passage header, before its text",
+            )),
+            None => errors.push(error(
+                "reason line outside a passage",
+                "put the reason line `? …` right below the header `::: id | stance | themes` of its passage",
+            )),
         }
     }
 
@@ -480,6 +522,7 @@ fn parse_passage_header(
         themes,
         heading: None,
         text: String::new(),
+        reason: None,
     })
 }
 
@@ -513,6 +556,15 @@ pub struct KernvraagFront {
     pub id: Spanned<String>,
     pub question: Spanned<String>,
     pub intro: Spanned<String>,
+    #[serde(default)]
+    pub answer: Vec<AnswerFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerFront {
+    pub id: Spanned<String>,
+    pub label: Spanned<String>,
     pub passages: Spanned<Vec<Spanned<String>>>,
 }
 
@@ -531,6 +583,8 @@ pub struct TermFront {
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
     pub explanation: Spanned<String>,
+    /// Where the facts come from: a law and article, or a government page, by name.
+    pub bron: Spanned<String>,
     #[serde(default)]
     pub see_also: Vec<Spanned<String>>,
 }

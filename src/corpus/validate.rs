@@ -97,7 +97,7 @@ impl Loader<'_> {
             passages.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as PassageIdx)).collect();
         // A passage in a file with errors may be missing: do not call references to it wrong.
         let all_passages_loaded = self.errors.is_empty();
-        let kernvragen = self.load_kernvragen(&passage_index, &passages, all_passages_loaded);
+        let kernvragen = self.load_kernvragen(&passage_index, all_passages_loaded);
         let glossary = self.load_glossary();
         let synonyms = self.load_synonyms();
         Corpus { themes, documents, passages, kernvragen, glossary, synonyms }
@@ -286,6 +286,7 @@ impl Loader<'_> {
                         text: raw_passage.text,
                         stance: raw_passage.stance,
                         themes,
+                        reason: raw_passage.reason,
                     });
                 }
                 document.passage_count = passages.len() as u32 - document.first_passage;
@@ -317,69 +318,28 @@ impl Loader<'_> {
         source: &mut Option<Source>,
     ) -> Option<Document> {
         let file = voice.at.file.clone();
-        let one_sided = match &voice.front {
-            Front::Article(f) => f.one_sided.clone(),
-            Front::Comment(f) => f.one_sided.clone(),
-        };
-        let (id_spanned, kind, title, publisher, date, date_note, authors, quoted) = match &voice
-            .front
-        {
-            Front::Article(front) => {
-                let kind_line = voice.line_of(front.kind.span());
-                let kind = match Kind::from_id(front.kind.get_ref()) {
-                    Some(kind) if kind != Kind::Reactie => kind,
-                    _ => {
-                        self.error(
-                            ErrorKind::InvalidValue,
-                            &file,
-                            kind_line,
-                            format!("unknown kind \"{}\"", front.kind.get_ref()),
-                            "use nieuws, opinie or persbericht (reader comments start with `+++ reactie`)",
-                        );
-                        Kind::Nieuws
-                    }
-                };
-                let date = front.date.as_ref().and_then(|d| {
-                    let parsed = Date::parse(d.get_ref());
-                    if parsed.is_none() {
-                        let line = voice.line_of(d.span());
-                        self.error(ErrorKind::InvalidValue, &file, line, format!("date \"{}\" is not YYYY-MM-DD, YYYY-MM or YYYY", d.get_ref()), "write the date as the text gives it, for example \"2017-10-31\", or leave it out");
-                    }
-                    parsed
-                });
-                let source_line = voice.line_of(front.source.span());
-                *source = Source::open(self, &file, source_line, front.source.get_ref(), front);
-                if let Some(source) = source {
-                    source.check_text(
-                        self.errors,
-                        &file,
-                        voice.line_of(front.title.span()),
-                        "title",
-                        front.title.get_ref(),
-                    );
-                }
-                let people = |list: &[PersonFront]| {
-                    list.iter()
-                        .map(|p| Person { name: p.name.clone(), role: p.role.clone() })
-                        .collect()
-                };
-                (
-                    &front.id,
-                    kind,
-                    Some(front.title.get_ref().clone()),
-                    front.publisher.clone(),
-                    date,
-                    front.date_note.clone(),
-                    people(&front.authors),
-                    people(&front.quoted),
-                )
-            }
+        let (id_spanned, document) = match &voice.front {
+            Front::Article(front) => (&front.id, self.article_of(voice, front, source)),
             Front::Comment(front) => {
                 if let Some(source) = source {
                     source.removed.extend(front.byline.iter().map(|l| normalize_space(l)));
                 }
-                let author = Person { name: front.author.clone(), role: front.role.clone() };
-                (&front.id, Kind::Reactie, None, None, None, None, vec![author], Vec::new())
+                let line = voice.line_of(front.category.span());
+                let category = self.category(&file, line, front.category.get_ref());
+                let author = Person {
+                    name: front.author.clone(),
+                    role: front.role.clone(),
+                    category: Some(category),
+                };
+                let document = Document {
+                    kind: Kind::Reactie,
+                    date_note: front.date_note.clone(),
+                    voices: vec![Voice { name: author.name.clone(), role: category }],
+                    authors: vec![author],
+                    one_sided: front.one_sided.clone(),
+                    ..empty_document(front.id.get_ref())
+                };
+                (&front.id, document)
             }
         };
         let line = voice.line_of(id_spanned.span());
@@ -387,21 +347,211 @@ impl Loader<'_> {
             return None;
         }
         Some(Document {
-            id: id_spanned.get_ref().clone(),
-            title,
+            source: source.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+            one_sided: document.one_sided.filter(|r| !r.trim().is_empty()),
+            ..document
+        })
+    }
+
+    /// An article's document: kind, date, people, who speaks and what was inferred, checked.
+    fn article_of(
+        &mut self,
+        voice: &RawVoice,
+        front: &ArticleFront,
+        source: &mut Option<Source>,
+    ) -> Document {
+        let file = voice.at.file.clone();
+        let kind_line = voice.line_of(front.kind.span());
+        let kind = match Kind::from_id(front.kind.get_ref()) {
+            Some(kind) if kind != Kind::Reactie => kind,
+            _ => {
+                self.error(
+                    ErrorKind::InvalidValue,
+                    &file,
+                    kind_line,
+                    format!("unknown kind \"{}\"", front.kind.get_ref()),
+                    "use nieuws, opinie or persbericht (reader comments start with `+++ reactie`)",
+                );
+                Kind::Nieuws
+            }
+        };
+        let date = front.date.as_ref().and_then(|d| {
+            let parsed = Date::parse(d.get_ref());
+            if parsed.is_none() {
+                let line = voice.line_of(d.span());
+                self.error(ErrorKind::InvalidValue, &file, line, format!("date \"{}\" is not YYYY-MM-DD, YYYY-MM or YYYY", d.get_ref()), "write the date as the text gives it, for example \"2017-10-31\", or leave it out");
+            }
+            parsed
+        });
+        let source_line = voice.line_of(front.source.span());
+        *source = Source::open(self, &file, source_line, front.source.get_ref(), front);
+        if let Some(source) = source {
+            source.check_text(
+                self.errors,
+                &file,
+                voice.line_of(front.title.span()),
+                "title",
+                front.title.get_ref(),
+            );
+        }
+        let authors = self.people(voice, &front.authors);
+        let quoted = self.people(voice, &front.quoted);
+        let voices = self.voices_of(voice, front, &authors, &quoted);
+        let inferred = self.inferred(voice, front);
+        Document {
+            title: Some(front.title.get_ref().clone()),
             kind,
-            publisher,
+            publisher: front.publisher.clone(),
             date,
-            date_note,
+            date_note: front.date_note.clone(),
             authors,
             quoted,
-            parent: None,
-            comments: Vec::new(),
-            first_passage: 0,
-            passage_count: 0,
-            source: source.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
-            one_sided: one_sided.filter(|r| !r.trim().is_empty()),
+            voices,
+            inferred,
+            inferred_note: front.inferred_note.clone().filter(|n| !n.trim().is_empty()),
+            one_sided: front.one_sided.clone(),
+            ..empty_document(front.id.get_ref())
+        }
+    }
+
+    fn people(&mut self, voice: &RawVoice, list: &[PersonFront]) -> Vec<Person> {
+        list.iter()
+            .map(|p| Person {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                category: p
+                    .category
+                    .as_ref()
+                    .map(|c| self.category(&voice.at.file, voice.line_of(c.span()), c.get_ref())),
+            })
+            .collect()
+    }
+
+    /// A role category by its id; an unknown one is reported (and read as anonymous, so the
+    /// load goes on to find further errors).
+    fn category(&mut self, file: &str, line: usize, id: &str) -> RoleKind {
+        RoleKind::from_id(id).unwrap_or_else(|| {
+            let known: Vec<&str> = RoleKind::ALL.iter().map(|r| r.id()).collect();
+            self.error(
+                ErrorKind::InvalidValue,
+                file,
+                line,
+                format!("unknown category \"{id}\""),
+                format!("use one of {}", known.join(", ")),
+            );
+            RoleKind::Anoniem
         })
+    }
+
+    /// Who speaks in an article: the names in `voices`, else its authors, else the people it
+    /// quotes. Each must have a category.
+    fn voices_of(
+        &mut self,
+        voice: &RawVoice,
+        front: &ArticleFront,
+        authors: &[Person],
+        quoted: &[Person],
+    ) -> Vec<Voice> {
+        let file = &voice.at.file;
+        let people = || authors.iter().chain(quoted);
+        let speaking: Vec<&Person> = match &front.voices {
+            Some(names) => names
+                .iter()
+                .filter_map(|name| {
+                    let found = people().find(|p| &p.name == name.get_ref());
+                    if found.is_none() {
+                        self.error(
+                            ErrorKind::UnknownReference,
+                            file,
+                            voice.line_of(name.span()),
+                            format!("voice \"{}\" is not among the authors or quoted", name.get_ref()),
+                            "name a person from [[authors]] or [[quoted]] exactly as written there, or add them",
+                        );
+                    }
+                    found
+                })
+                .collect(),
+            None if !authors.is_empty() => authors.iter().collect(),
+            None => quoted.iter().collect(),
+        };
+        if speaking.is_empty() && front.voices.is_none() {
+            self.error(
+                ErrorKind::MissingField,
+                file,
+                voice.line_of(front.id.span()),
+                format!("no one speaks in \"{}\"", front.id.get_ref()),
+                "add the writer under [[authors]], or the people whose views it gives under [[quoted]]",
+            );
+        }
+        let mut voices = Vec::new();
+        for person in speaking {
+            match person.category {
+                Some(role) => voices.push(Voice { name: person.name.clone(), role }),
+                None => self.error(
+                    ErrorKind::MissingField,
+                    file,
+                    voice.line_of(front.id.span()),
+                    format!(
+                        "\"{}\" speaks in \"{}\" but has no category",
+                        person.name,
+                        front.id.get_ref()
+                    ),
+                    format!(
+                        "add category = \"...\" to that person: one of {}",
+                        RoleKind::ALL.iter().map(|r| r.id()).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+            }
+        }
+        voices
+    }
+
+    /// The fields an article marks as inferred; each must be one that can be, and be there.
+    fn inferred(&mut self, voice: &RawVoice, front: &ArticleFront) -> Inferred {
+        let mut inferred = Inferred::default();
+        for field in &front.inferred {
+            let present = match field.get_ref().as_str() {
+                "publisher" => front.publisher.is_some().then_some(&mut inferred.publisher),
+                "authors" => (!front.authors.is_empty()).then_some(&mut inferred.authors),
+                "date" => front.date.is_some().then_some(&mut inferred.date),
+                _ => None,
+            };
+            match present {
+                Some(flag) => *flag = true,
+                None => self.error(
+                    ErrorKind::InvalidValue,
+                    &voice.at.file,
+                    voice.line_of(field.span()),
+                    format!("\"{}\" cannot be marked as inferred here", field.get_ref()),
+                    format!(
+                        "list only fields this document has, out of {}",
+                        Inferred::FIELDS.join(", ")
+                    ),
+                ),
+            }
+        }
+        let noted = front.inferred_note.as_ref().is_some_and(|n| !n.trim().is_empty());
+        if inferred.any() != noted {
+            let (message, help) = if noted {
+                (
+                    "an inferred_note without inferred fields",
+                    "list the inferred fields in `inferred`, or remove the note",
+                )
+            } else {
+                (
+                    "inferred fields without an inferred_note",
+                    "say in `inferred_note` how the fields were inferred from the page",
+                )
+            };
+            self.error(
+                ErrorKind::MissingField,
+                &voice.at.file,
+                voice.line_of(front.id.span()),
+                message,
+                help,
+            );
+        }
+        inferred
     }
 
     fn resolve_themes(
@@ -451,7 +601,6 @@ impl Loader<'_> {
     fn load_kernvragen(
         &mut self,
         index: &HashMap<&str, PassageIdx>,
-        passages: &[Passage],
         complete: bool,
     ) -> Vec<KeyQuestion> {
         let Some((file, text)) = self.read("kernvragen.toml") else { return Vec::new() };
@@ -472,43 +621,33 @@ impl Loader<'_> {
             }
             self.require_text(&file, &text, &kv.question, "question");
             self.require_text(&file, &text, &kv.intro, "intro");
-            let mut resolved = Vec::new();
-            for name in kv.passages.get_ref() {
-                match index.get(name.get_ref().as_str()) {
-                    Some(&idx) => resolved.push(idx),
-                    None if !complete => {}
-                    None => self.error(
-                        ErrorKind::UnknownReference,
-                        &file,
-                        line_of_offset(&text, name.span().start),
-                        format!(
-                            "kernvraag \"{id}\" names passage \"{}\", which does not exist",
-                            name.get_ref()
-                        ),
-                        "use the id of a passage in corpus/documents/ (the word after `:::`)",
-                    ),
-                }
+            if kv.answer.is_empty() || kv.answer.len() > 3 {
+                self.error(
+                    ErrorKind::InvalidValue,
+                    &file,
+                    line,
+                    format!("kernvraag \"{id}\" has {} answers", kv.answer.len()),
+                    "give it one to three [[kernvraag.answer]] blocks (one alone means the texts agree)",
+                );
             }
-            let all_resolved = resolved.len() == kv.passages.get_ref().len();
-            for (stance, word) in
-                [(Stance::Optimistisch, "optimistisch"), (Stance::Kritisch, "kritisch")]
-            {
-                if all_resolved && !resolved.iter().any(|&p| passages[p as usize].stance == stance)
-                {
-                    self.error(
-                        ErrorKind::OneSided,
-                        &file,
-                        line_of_offset(&text, kv.passages.span().start),
-                        format!("kernvraag \"{id}\" has no {word} passage"),
-                        "a key question pairs both sides: add a passage with that stance that answers it",
-                    );
-                }
+            let listed: usize = kv.answer.iter().map(|a| a.passages.get_ref().len()).sum();
+            let answers = self.answers(&file, &text, &id, kv.answer, index, complete);
+            let answered: usize = answers.iter().map(|a| a.passages.len()).sum();
+            // Fewer than listed: an unknown passage, reported above; not a second error.
+            if complete && answered < 2 && answered == listed && !answers.is_empty() {
+                self.error(
+                    ErrorKind::TooFewAnswers,
+                    &file,
+                    line,
+                    format!("kernvraag \"{id}\" is answered by {answered} passage"),
+                    "a key question needs at least two passages that answer it: add one, or drop the question",
+                );
             }
             questions.push(KeyQuestion {
                 id,
                 question: kv.question.into_inner(),
                 intro: kv.intro.into_inner(),
-                passages: resolved,
+                answers,
             });
         }
         if questions.is_empty() {
@@ -521,6 +660,71 @@ impl Loader<'_> {
             );
         }
         questions
+    }
+
+    /// A key question's answers with their passages resolved: every answer has a passage, and
+    /// no passage answers the question twice.
+    fn answers(
+        &mut self,
+        file: &str,
+        text: &str,
+        question: &str,
+        fronts: Vec<AnswerFront>,
+        index: &HashMap<&str, PassageIdx>,
+        complete: bool,
+    ) -> Vec<Answer> {
+        let mut ids = HashSet::new();
+        let mut given: HashMap<PassageIdx, String> = HashMap::new();
+        let mut answers = Vec::new();
+        for answer in fronts {
+            let line = line_of_offset(text, answer.id.span().start);
+            let id = answer.id.get_ref().clone();
+            if !self.check_id(file, line, &id, "answer", &mut ids) {
+                continue;
+            }
+            self.require_text(file, text, &answer.label, "label");
+            let mut passages = Vec::new();
+            for name in answer.passages.get_ref() {
+                let at = line_of_offset(text, name.span().start);
+                match index.get(name.get_ref().as_str()) {
+                    Some(&p) => match given.get(&p) {
+                        Some(other) => self.error(
+                            ErrorKind::DuplicateId,
+                            file,
+                            at,
+                            format!("passage \"{}\" answers kernvraag \"{question}\" twice (\"{other}\" and \"{id}\")", name.get_ref()),
+                            "a passage gives one answer to a question: keep it under the answer it gives",
+                        ),
+                        None => {
+                            given.insert(p, id.clone());
+                            passages.push(p);
+                        }
+                    },
+                    None if !complete => {}
+                    None => self.error(
+                        ErrorKind::UnknownReference,
+                        file,
+                        at,
+                        format!(
+                            "kernvraag \"{question}\" names passage \"{}\", which does not exist",
+                            name.get_ref()
+                        ),
+                        "use the id of a passage in corpus/documents/ (the word after `:::`)",
+                    ),
+                }
+            }
+            if passages.is_empty() && answer.passages.get_ref().is_empty() {
+                self.error(
+                    ErrorKind::EmptyAnswer,
+                    file,
+                    line_of_offset(text, answer.passages.span().start),
+                    format!("answer \"{id}\" of kernvraag \"{question}\" has no passage"),
+                    "add a passage that gives this answer, or remove the answer",
+                );
+            }
+            answers.push(Answer { id, label: answer.label.into_inner(), passages });
+        }
+        answers
     }
 
     fn load_glossary(&mut self) -> Vec<Term> {
@@ -539,6 +743,7 @@ impl Loader<'_> {
             if self.check_id(&file, line, term.id.get_ref(), "term", &mut seen) {
                 self.require_text(&file, &text, &term.term, "term");
                 self.require_text(&file, &text, &term.explanation, "explanation");
+                self.require_text(&file, &text, &term.bron, "bron");
                 kept.push(term);
             }
         }
@@ -573,6 +778,7 @@ impl Loader<'_> {
                     .filter(|a| !a.trim().is_empty())
                     .collect(),
                 explanation: term.explanation.into_inner(),
+                source: term.bron.into_inner(),
                 see_also,
             });
         }
@@ -647,6 +853,29 @@ impl Loader<'_> {
             groups.push(terms.into_iter().map(|t| t.into_inner().trim().to_string()).collect());
         }
         groups
+    }
+}
+
+/// A document with its id and nothing else yet, for the loader to fill in.
+fn empty_document(id: &str) -> Document {
+    Document {
+        id: id.to_string(),
+        title: None,
+        kind: Kind::Nieuws,
+        publisher: None,
+        date: None,
+        date_note: None,
+        authors: Vec::new(),
+        quoted: Vec::new(),
+        voices: Vec::new(),
+        inferred: Inferred::default(),
+        inferred_note: None,
+        parent: None,
+        comments: Vec::new(),
+        first_passage: 0,
+        passage_count: 0,
+        source: String::new(),
+        one_sided: None,
     }
 }
 

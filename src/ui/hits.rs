@@ -148,6 +148,7 @@ fn HitRow(
                 </span>
                 // Without themes the list is empty, and hidden by the style sheet.
                 <ul class="themes" aria-label="Thema's">{themes}</ul>
+                <LabelWhy passage=passage />
             </div>
             <Reasons shown=shown />
         </li>
@@ -174,6 +175,29 @@ fn Reasons(shown: Memo<Option<Shown>>) -> impl IntoView {
             <Show when=move || open.get()>
                 <ul>{move || lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
             </Show>
+        </div>
+    }
+}
+
+/// "Waarom dit label?": why the passage the row shows has its stance, behind a button (a
+/// button for the reasons [`Reasons`] gives); hidden for a passage without a reason. It is
+/// open for one passage, so a new hit in the row starts folded.
+#[component]
+fn LabelWhy(passage: Memo<PassageIdx>) -> impl IntoView {
+    let corpus = crate::corpus();
+    let open_for = RwSignal::new(None::<PassageIdx>);
+    let open = move || open_for.get() == Some(passage.get());
+    let reason = move || corpus.passages[passage.get() as usize].reason.as_deref();
+    let toggle = move |_| {
+        let passage = passage.get_untracked();
+        open_for.update(|open| *open = (*open != Some(passage)).then_some(passage));
+    };
+    view! {
+        <div class="hit__label-why" hidden=move || reason().is_none()>
+            <button type="button" aria-expanded=move || if open() { "true" } else { "false" } on:click=toggle>
+                "Waarom dit label?"
+            </button>
+            <p hidden=move || !open()>{move || reason().unwrap_or_default()}</p>
         </div>
     }
 }

@@ -1,13 +1,15 @@
-//! Overzicht: the corpus at a glance. The documents on a time line by year, and a table of
-//! themes against stances whose cells are counts that open the filtered search.
+//! Overzicht: the corpus at a glance. The documents on a time line by year, a table of themes
+//! against stances whose cells are counts that open the filtered search, and who speaks on
+//! each side: stances against kinds of text and against roles, in passages and voices.
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
 use super::parts::StanceIcon;
 use super::{focus_after_move, set_title, use_nav};
-use crate::corpus::Stance;
+use crate::corpus::{Corpus, Kind, RoleKind, Stance};
 use crate::search::year_of;
+use crate::sides::{by_stance, Makeup, Tally};
 use crate::state::{Route, View};
 
 #[component]
@@ -87,11 +89,84 @@ pub fn OverviewView() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <WhoSpeaks corpus=corpus />
             <super::words::SilentSides />
             <p class="overview__note">
                 {format!("Van de {} tekstdelen heeft er {} een datum: ", corpus.passages.len(), (0..corpus.passages.len() as u32).filter(|&p| year_of(corpus, p).is_some()).count())}
                 "de meeste teksten noemen geen datum. Wij vullen die niet zelf in."
             </p>
         </section>
+    }
+}
+
+/// Who speaks on each side: per stance, the passages and distinct voices of each kind of text
+/// and of each role, with what that means for comparing the sides.
+#[component]
+fn WhoSpeaks(corpus: &'static Corpus) -> impl IntoView {
+    let sides = by_stance(corpus);
+    let kinds: Vec<(&'static str, &'static str)> =
+        Kind::ALL.into_iter().map(|k| (k.id(), k.label())).collect();
+    let present: Vec<RoleKind> = RoleKind::ALL
+        .into_iter()
+        .filter(|&r| sides.iter().any(|(_, s)| s.role(r).passages > 0))
+        .collect();
+    let roles = present.iter().map(|r| (r.id(), r.label())).collect();
+    let kind_rows = sides
+        .iter()
+        .map(|(stance, s)| (*stance, Kind::ALL.into_iter().map(|k| (k.id(), s.kind(k))).collect()))
+        .collect();
+    let role_rows = sides
+        .iter()
+        .map(|(stance, s)| (*stance, present.iter().map(|&r| (r.id(), s.role(r))).collect()))
+        .collect();
+    view! {
+        <h2 id="wie-kop">"Wie spreekt er per kant?"</h2>
+        <p>"Per kant: hoeveel tekstdelen uit elke soort tekst komen, en van hoeveel verschillende schrijvers (stemmen). "
+           "Een stem is een schrijver of organisatie; twee reacties onder dezelfde naam tellen als één stem."</p>
+        <p class="overview__makeup" data-makeup="">
+            "De kritische kant bestaat hier vooral uit reacties van lezers, de optimistische kant vooral uit teksten van bestuurders, ambtenaren en adviesraden. "
+            {Makeup::of(corpus, Stance::Kritisch).sentence()}" "{Makeup::of(corpus, Stance::Optimistisch).sentence()}
+            " Vergelijk daarom stemmen, niet alleen tekstdelen: een reactie is de korte mening van één lezer, een opiniestuk of persbericht een uitgewerkte tekst van een organisatie."
+        </p>
+        <SpeakerTable id="kant-soort" caption="Kant en soort tekst" corner="Kant" columns=kinds rows=kind_rows />
+        <SpeakerTable id="kant-rol" caption="Kant en rol van de schrijver" corner="Kant" columns=roles rows=role_rows />
+    }
+}
+
+/// A table of stances against kinds or roles; each cell gives passages and voices.
+#[component]
+fn SpeakerTable(
+    id: &'static str,
+    caption: &'static str,
+    corner: &'static str,
+    columns: Vec<(&'static str, &'static str)>,
+    rows: Vec<(Stance, Vec<(&'static str, Tally)>)>,
+) -> impl IntoView {
+    view! {
+        // Focusable, so a keyboard can scroll a table wider than a phone.
+        <div class="matrix__scroll" tabindex="0" role="region" aria-label=caption>
+            <table class="matrix matrix--speakers" data-table=id>
+                <caption>{caption}" (tekstdelen en stemmen)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{corner}</th>
+                        {columns.iter().map(|(_, label)| view! { <th scope="col">{*label}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|(stance, cells)| view! {
+                        <tr data-stance=stance.id()>
+                            <th scope="row"><span class="stance" data-stance=stance.id()><StanceIcon />" "{stance.label()}</span></th>
+                            {cells.into_iter().map(|(column, tally)| view! {
+                                <td data-column=column data-passages=tally.passages data-voices=tally.voices>
+                                    {tally.passages}
+                                    <span class="matrix__voices">{format!(" ({})", crate::sides::counted(tally.voices, "stem", "stemmen"))}</span>
+                                </td>
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -48,6 +48,23 @@ pub fn StanceCounts(counts: [usize; 3]) -> impl IntoView {
     }
 }
 
+/// Why a passage has its stance, where the corpus gives a reason: folded away under
+/// "Waarom dit label?", so the label can be checked without crowding the text.
+#[component]
+pub fn LabelReason(passage: &'static Passage) -> impl IntoView {
+    passage.reason.clone().map(|reason| {
+        view! {
+            <details class="label-why" data-label-reason="">
+                <summary>"Waarom dit label?"</summary>
+                <p>{reason}</p>
+            </details>
+        }
+    })
+}
+
+/// Marks a field we inferred from the page rather than read in the text.
+const INFERRED: &str = " (afgeleid uit de pagina)";
+
 /// The themes of a passage as a list of labels.
 #[component]
 pub fn ThemeList(corpus: &'static Corpus, passage: &'static Passage) -> impl IntoView {
@@ -88,20 +105,22 @@ pub fn people(list: &[Person]) -> String {
 /// The document's byline: kind, who wrote it, where and when, as far as the text says.
 #[component]
 pub fn Byline(doc: &'static Document) -> impl IntoView {
+    let inferred =
+        |yes: bool| yes.then(|| view! { <span class="byline__inferred">{INFERRED}</span> });
     let who = if !doc.authors.is_empty() {
-        Some(format!("Door {}", people(&doc.authors)))
+        Some((format!("Door {}", people(&doc.authors)), doc.inferred.authors))
     } else if !doc.quoted.is_empty() {
-        Some(format!("Met {}", people(&doc.quoted)))
+        Some((format!("Met {}", people(&doc.quoted)), false))
     } else {
         None
     };
     view! {
         <p class="byline">
             <span class="kind" data-kind=doc.kind.id()>{doc.kind.label()}</span>
-            {who.map(|who| view! { <span class="byline__who">{who}</span> })}
-            {doc.publisher.clone().map(|p| view! { <span class="byline__publisher">{p}</span> })}
+            {who.map(|(who, guessed)| view! { <span class="byline__who">{who}{inferred(guessed)}</span> })}
+            {doc.publisher.clone().map(|p| view! { <span class="byline__publisher">{p}{inferred(doc.inferred.publisher)}</span> })}
             {match doc.date {
-                Some(date) => view! { <time class="byline__date" datetime=date.iso()>{date.dutch()}</time> }.into_any(),
+                Some(date) => view! { <span class="byline__date"><time datetime=date.iso()>{date.dutch()}</time>{inferred(doc.inferred.date)}</span> }.into_any(),
                 None => view! { <span class="byline__date byline__date--unknown">"Datum niet vermeld"</span> }.into_any(),
             }}
         </p>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::parts::{person, Byline, StanceBadge, StanceCounts, ThemeList};
+use super::parts::{person, Byline, LabelReason, StanceBadge, StanceCounts, ThemeList};
 use super::{focus_after_move, set_title, Link};
 use std::collections::HashMap;
 
@@ -42,6 +42,7 @@ pub fn Reader(doc: DocIdx) -> impl IntoView {
             <h1 tabindex="-1">{article.title.clone()}</h1>
             <Byline doc=article />
             {article.date_note.clone().map(|note| view! { <p class="reader__date-note">{note}</p> })}
+            {article.inferred_note.clone().map(|note| view! { <p class="reader__inferred" data-inferred-note="">"Afgeleid uit de pagina: "{note}</p> })}
             <StanceCounts counts=corpus.stance_counts(article) />
             <div class="reader__body">{passages(corpus, article, target.as_deref(), &marks)}</div>
             {(comments > 0).then(|| view! {
@@ -55,6 +56,7 @@ pub fn Reader(doc: DocIdx) -> impl IntoView {
                             <article class="comment" data-comment=comment.id.clone() id=format!("c-{}", comment.id)
                                 data-target=is_target.then_some("true") tabindex=is_target.then_some("-1")>
                                 <h3 class="comment__author">{author}</h3>
+                                {comment.date_note.clone().map(|note| view! { <p class="reader__date-note" data-date-note="">{note}</p> })}
                                 {passages(corpus, comment, target.as_deref(), &marks)}
                             </article>
                         }
@@ -114,6 +116,7 @@ fn passages(
                     <div class="passage__meta">
                         <StanceBadge stance=passage.stance />
                         <ThemeList corpus=corpus passage=passage />
+                        <LabelReason passage=passage />
                     </div>
                 </section>
             }

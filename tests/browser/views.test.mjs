@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { appReady, assertClean, axeViolations, launch, openPage, screenshot, serveDist } from './harness.mjs';
+import { corpusDocuments, corpusPassages, whoSpeaks } from './corpus-facts.mjs';
 
 let browser, server;
 
@@ -76,9 +77,90 @@ test('the overview shows the time line and a matrix whose cells filter the searc
   await context.close();
 });
 
+test('the overview says who speaks per side: kind and role tables counted from the corpus files', async () => {
+  const passages = await corpusPassages();
+  const { page, problems, context } = await open('?view=overzicht');
+  for (const [table, key] of [['kant-soort', (p) => [p.doc.kind]], ['kant-rol', (p) => [...new Set(p.doc.voices.map((v) => v.category))]]]) {
+    const cells = await page.locator(`[data-table="${table}"] td`).evaluateAll((els) => els.map((el) => ({
+      stance: el.closest('tr').dataset.stance, column: el.dataset.column, text: el.innerText,
+    })));
+    assert.ok(cells.length >= 9, `${table}: ${cells.length} cells`);
+    for (const { stance, column, text } of cells) {
+      const mine = passages.filter((p) => p.stance === stance && key(p).includes(column));
+      const { total } = whoSpeaks(mine);
+      const voices = `${total.voices} ${total.voices === 1 ? 'stem' : 'stemmen'}`;
+      assert.equal(text.replace(/\s+/g, ' ').trim(), `${total.passages} (${voices})`, `${table} ${stance} ${column}`);
+    }
+  }
+  const note = await page.locator('[data-makeup]').innerText();
+  assert.match(note, /De kritische kant bestaat hier vooral uit reacties van lezers/);
+  assert.match(note, /Vergelijk daarom stemmen, niet alleen tekstdelen/);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('every glossary entry names its source, and Jeugdwet is not linked from jeugdzorg abroad', async () => {
+  const { page, problems, context } = await open('?view=begrippen');
+  const entries = await page.locator('[data-term]').count();
+  const sources = await page.locator('[data-term] [data-source]').evaluateAll((els) => els.map((el) => el.innerText));
+  assert.equal(sources.length, entries);
+  assert.ok(sources.every((s) => /^Bron: \S/.test(s)), sources.join('\n'));
+  assert.match(await page.locator('[data-term="jeugdwet"] [data-source]').innerText(), /Jeugdwet, artikel/);
+  for (const id of ['ggz', 'het-rijk', 'awbz', 'wlz', 'college']) assert.equal(await page.locator(`[data-term="${id}"]`).count(), 1, id);
+  const reading = await openPage(browser, server);
+  await reading.page.goto(server.url + '?doc=stop-doemdenken');
+  await appReady(reading.page);
+  assert.equal(await reading.page.locator('[data-passage="stop-doemdenken-13"] [data-glossary="jeugdzorg"]').count(), 1);
+  assert.equal(await reading.page.locator('[data-passage="stop-doemdenken-13"] [data-glossary="jeugdwet"]').count(), 0);
+  assertClean(assert, problems);
+  assertClean(assert, reading.problems);
+  await reading.context.close();
+  await context.close();
+});
+
+test('the reading view marks inferred metadata, dates a late comment and gives label reasons', async () => {
+  const documents = await corpusDocuments();
+  const { page, problems, context } = await open('?doc=nivel-proeftuinen');
+  const nivel = documents.find((d) => d.id === 'nivel-proeftuinen');
+  assert.equal(await page.locator('.byline .byline__inferred').count(), nivel.inferred.length);
+  assert.match(await page.locator('.byline').innerText(), /Zorg&Sociaalweb \(afgeleid uit de pagina\)/);
+  assert.match(await page.locator('[data-inferred-note]').innerText(), /^Afgeleid uit de pagina: /);
+  const reasoned = nivel.passages.filter((p) => p.reason);
+  assert.equal(await page.locator('[data-view="document"] [data-label-reason]').count(), reasoned.length);
+  const first = page.locator(`[data-passage="${reasoned[0].id}"] [data-label-reason]`);
+  await first.locator('summary').click();
+  assert.equal(await first.locator('p').innerText(), reasoned[0].reason);
+  await page.goto(server.url + '?doc=stop-doemdenken');
+  await appReady(page);
+  assert.match(await page.locator('[data-comment="van-vugt"] [data-date-note]').innerText(), /2017/);
+  assert.equal(await page.locator('.byline__inferred').count(), 0, 'nothing inferred here');
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(assert, problems);
+  await context.close();
+});
+
+test('a search hit opens the reason for its label, and only hits with a reason offer it', async () => {
+  const passages = await corpusPassages();
+  const { page, problems, context } = await open('?q=incidentenpolitiek');
+  const hit = page.locator('.hits [data-passage="stop-doemdenken-11"]');
+  await hit.waitFor();
+  const button = hit.getByRole('button', { name: 'Waarom dit label?' });
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.equal(await hit.locator('.hit__label-why p').innerText(), passages.find((p) => p.id === 'stop-doemdenken-11').reason);
+  await page.getByLabel('Zoek in alle teksten').fill('Denemarken');
+  const other = page.locator('.hits [data-passage="stop-doemdenken-13"]');
+  await other.waitFor();
+  assert.equal(await other.locator('.hit__label-why').isVisible(), false, 'no reason, no button');
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(assert, problems);
+  await context.close();
+});
+
 for (const [mode, options] of [['light', {}], ['dark', { colorScheme: 'dark' }], ['320px', { viewport: { width: 320, height: 640 } }]]) {
   test(`axe-core finds no violations on Begrippen and Overzicht (${mode})`, async () => {
-    for (const query of ['?view=begrippen', '?view=begrippen&begrip=wmo', '?view=overzicht']) {
+    for (const query of ['?view=begrippen', '?view=begrippen&begrip=wmo', '?view=overzicht', '?doc=nivel-proeftuinen']) {
       const { page, problems, context } = await open(query, options);
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `${mode} ${query}:\n${violations.join('\n')}`);

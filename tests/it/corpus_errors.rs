@@ -1,7 +1,7 @@
 //! Each broken fixture in `tests/fixtures/broken/` stops the load with exactly the error a
 //! curator needs: kind, file, line and message.
 
-use verkenner::corpus::{load_dir, ErrorKind};
+use verkenner::corpus::{load_dir, ErrorKind, RoleKind, Voice};
 
 use crate::{fixture_with, root};
 
@@ -32,6 +32,19 @@ fn the_valid_fixture_loads() {
     assert_eq!(corpus.documents[1].parent, Some(0), "the comment hangs under its article");
     assert_eq!(corpus.documents[0].comments, vec![1]);
     assert_eq!(corpus.passages[2].heading.as_deref(), Some("Over de zorg"));
+    assert_eq!(corpus.passages[2].reason.as_deref(), Some("Een beschrijving, zonder oordeel."));
+    assert_eq!(corpus.passages[1].reason, None);
+    let (article, comment) = (&corpus.documents[0], &corpus.documents[1]);
+    assert!(article.inferred.publisher && !article.inferred.authors && !article.inferred.date);
+    assert_eq!(article.voices, vec![Voice { name: "Redactie".into(), role: RoleKind::Redactie }]);
+    assert_eq!(comment.voices, vec![Voice { name: "Piet Jansen".into(), role: RoleKind::Bestuur }]);
+    assert_eq!(comment.date_note.as_deref(), Some("Geschreven na het artikel."));
+    let question = &corpus.kernvragen[0];
+    let answers: Vec<(&str, usize)> =
+        question.answers.iter().map(|a| (a.label.as_str(), a.passages.len())).collect();
+    assert_eq!(answers, [("Ja", 2), ("Nee", 1)]);
+    assert_eq!(question.answer_of(1), Some(1), "zorg-2 answers Nee");
+    assert_eq!(corpus.glossary[1].source, "Gemeentewet, artikel 6");
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -240,19 +253,152 @@ fn kernvraag_unknown_passage() {
         "kernvraag-unknown-passage",
         ErrorKind::UnknownReference,
         "kernvragen.toml",
-        5,
+        9,
         "names passage \"zorg-9\"",
     );
 }
 
 #[test]
-fn kernvraag_one_sided() {
+fn kernvraag_empty_answer() {
     check(
-        "kernvraag-one-sided",
-        ErrorKind::OneSided,
+        "kernvraag-empty-answer",
+        ErrorKind::EmptyAnswer,
+        "kernvragen.toml",
+        14,
+        "answer \"nee\" of kernvraag \"lukt-het\" has no passage",
+    );
+}
+
+#[test]
+fn kernvraag_too_few() {
+    check(
+        "kernvraag-too-few",
+        ErrorKind::TooFewAnswers,
+        "kernvragen.toml",
+        2,
+        "kernvraag \"lukt-het\" is answered by 1 passage",
+    );
+}
+
+#[test]
+fn kernvraag_answered_twice() {
+    check(
+        "kernvraag-answered-twice",
+        ErrorKind::DuplicateId,
+        "kernvragen.toml",
+        15,
+        "passage \"zorg-1\" answers kernvraag \"lukt-het\" twice",
+    );
+}
+
+#[test]
+fn kernvraag_too_many_answers() {
+    check(
+        "kernvraag-too-many-answers",
+        ErrorKind::InvalidValue,
+        "kernvragen.toml",
+        2,
+        "kernvraag \"lukt-het\" has 4 answers",
+    );
+}
+
+/// The format before answers: a flat list of passages is refused with the field named.
+#[test]
+fn kernvraag_old_format() {
+    check(
+        "kernvraag-old-format",
+        ErrorKind::UnknownField,
         "kernvragen.toml",
         5,
-        "has no kritisch passage",
+        "unknown field `passages`",
+    );
+}
+
+#[test]
+fn reason_inside_text() {
+    check(
+        "reason-inside-text",
+        ErrorKind::MalformedPassage,
+        "documents/001-zorg.md",
+        22,
+        "reason line inside the text of passage \"zorg-2\"",
+    );
+}
+
+#[test]
+fn empty_reason() {
+    check(
+        "empty-reason",
+        ErrorKind::MalformedPassage,
+        "documents/001-zorg.md",
+        21,
+        "empty reason line",
+    );
+}
+
+#[test]
+fn unknown_category() {
+    check(
+        "unknown-category",
+        ErrorKind::InvalidValue,
+        "documents/001-zorg.md",
+        33,
+        "unknown category \"burger\"",
+    );
+}
+
+#[test]
+fn comment_without_category() {
+    check(
+        "comment-without-category",
+        ErrorKind::MissingField,
+        "documents/001-zorg.md",
+        30,
+        "missing field `category`",
+    );
+}
+
+#[test]
+fn voice_without_category() {
+    check(
+        "voice-without-category",
+        ErrorKind::MissingField,
+        "documents/001-zorg.md",
+        2,
+        "\"Redactie\" speaks in \"zorg\" but has no category",
+    );
+}
+
+#[test]
+fn unknown_voice() {
+    check(
+        "unknown-voice",
+        ErrorKind::UnknownReference,
+        "documents/001-zorg.md",
+        11,
+        "voice \"Piet Jansen\" is not among the authors or quoted",
+    );
+}
+
+#[test]
+fn inferred_unknown_field() {
+    check(
+        "inferred-unknown-field",
+        ErrorKind::InvalidValue,
+        "documents/001-zorg.md",
+        6,
+        "\"title\" cannot be marked as inferred here",
+    );
+}
+
+#[test]
+fn glossary_missing_bron() {
+    check(
+        "glossary-missing-bron",
+        ErrorKind::MissingField,
+        "glossary.toml",
+        7,
+        "missing field `bron`",
     );
 }
 
@@ -307,5 +453,16 @@ fn synonym_stop_words() {
         "synonyms.toml",
         6,
         "\"de en het\" is only very common words",
+    );
+}
+
+#[test]
+fn inferred_without_note() {
+    check(
+        "inferred-without-note",
+        ErrorKind::MissingField,
+        "documents/001-zorg.md",
+        2,
+        "inferred fields without an inferred_note",
     );
 }
