@@ -22,12 +22,13 @@ serve: setup fetch
 	trunk serve index.html
 
 # The deployable site: release profile (size-optimised), wasm-opt -Oz, relative URLs.
-# `make dist BASE_URL=https://gemeente.nl/verkenner/` also fills in oembed.json for that address.
+# `make dist BASE_URL=https://gemeente.nl/verkenner/` also fills in the oEmbed files for that
+# address; `HUISSTIJL=utrecht` gives every pasted embed that municipality's look.
 # Trunk must use the installed tools; its download cache must never appear.
 dist: setup fetch
 	@rm -rf dist && mkdir -p target
 	@echo "trunk build index.html --release   (full log: target/trunk-build.log)"
-	@VERKENNER_BASE_URL="$(BASE_URL)" trunk -v build index.html --release > target/trunk-build.log 2>&1 || { grep -v DEBUG target/trunk-build.log | tail -40; exit 1; }
+	@VERKENNER_BASE_URL="$(BASE_URL)" VERKENNER_HUISSTIJL="$(HUISSTIJL)" trunk -v build index.html --release > target/trunk-build.log 2>&1 || { grep -v DEBUG target/trunk-build.log | tail -40; exit 1; }
 	@grep -v -e DEBUG -e TRACE target/trunk-build.log | grep -e INFO -e WARN -e error | tail -5
 	@for tool in wasm-bindgen wasm-opt; do \
 	  grep -q "using system installed binary: .*/$$tool " target/trunk-build.log \
@@ -37,6 +38,7 @@ dist: setup fetch
 
 # In order, also under `make -j`: the browser tests need the fresh dist/.
 test: setup
+	@.ci/setup.sh --hosts
 	@$(MAKE) --no-print-directory style
 	@$(MAKE) --no-print-directory test-native
 	@$(MAKE) --no-print-directory dist

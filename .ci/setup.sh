@@ -73,6 +73,23 @@ else
   step "chromium, brotli" "installed"
 fi
 
+# The real hosts of the embed tests (tests/hosts/): nginx, and WordPress with Apache, mod_php
+# and MariaDB. Only for `make test` (`setup.sh --hosts`); none of them is started here, and
+# the tests start their own from configurations of their own on loopback. About a minute.
+if [ "${1:-}" = "--hosts" ]; then
+  if [ -x /usr/sbin/nginx ] && [ -x /usr/sbin/apache2 ] && [ -x /usr/sbin/mariadbd ] \
+    && [ -f /usr/share/wordpress/wp-includes/js/wp-embed.js ] && [ -f /usr/lib/apache2/modules/libphp8.2.so ] \
+    && php -m 2>/dev/null | grep -qx mysqli && php -m 2>/dev/null | grep -qx xml; then
+    step "test hosts" "already present (nginx, WordPress, Apache, MariaDB)"
+  else
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      nginx wordpress mariadb-server apache2 libapache2-mod-php php-mysql php-xml >/dev/null
+    step "test hosts" "installed (nginx, WordPress, Apache, MariaDB)"
+  fi
+  exit 0
+fi
+
 # Node packages of the browser tests, exactly as locked. Skipped when npm's record of what
 # it installed (node_modules/.package-lock.json) lists the same packages, versions and
 # integrity hashes as package-lock.json (by content, not by file times).
@@ -96,4 +113,11 @@ if lock_installed tests/browser; then
 else
   (cd tests/browser && npm ci --no-audit --no-fund --silent)
   step "node packages" "installed"
+fi
+# The municipal NL Design System token packages the build makes the huisstijl themes from.
+if lock_installed src/web/huisstijl; then
+  step "huisstijl tokens" "already present"
+else
+  (cd src/web/huisstijl && npm ci --no-audit --no-fund --silent)
+  step "huisstijl tokens" "installed"
 fi

@@ -147,13 +147,17 @@ pub enum Scheme {
 }
 
 /// How the app presents itself, kept across navigation: embed mode (`embed=1`), an accent
-/// colour (`accent=RRGGBB`) and a forced colour scheme (`modus=licht|donker`).
+/// colour (`accent=RRGGBB`), a forced colour scheme (`modus=licht|donker`) and a
+/// municipality's look (`huisstijl=name`, loaded by the page's boot script when it names a
+/// theme the build ships).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Display {
     pub embed: bool,
     /// Six hex digits, validated; anything else is ignored.
     pub accent: Option<String>,
     pub scheme: Option<Scheme>,
+    /// Lowercase letters, digits and hyphens, at most 40; anything else is ignored.
+    pub huisstijl: Option<String>,
 }
 
 impl Display {
@@ -164,6 +168,14 @@ impl Display {
                 let hex = value.trim_start_matches('#');
                 self.accent = (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
                     .then(|| hex.to_ascii_lowercase());
+            }
+            "huisstijl" => {
+                let name = value.to_ascii_lowercase();
+                self.huisstijl = (name.len() <= 40
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+                .then_some(name);
             }
             "modus" => {
                 self.scheme = match value {
@@ -189,6 +201,9 @@ impl Display {
             Some(Scheme::Donker) => parts.push("modus=donker".into()),
             None => {}
         }
+        if let Some(huisstijl) = &self.huisstijl {
+            parts.push(format!("huisstijl={huisstijl}"));
+        }
     }
 }
 
@@ -207,6 +222,9 @@ pub struct Route {
     pub term: Option<String>,
     /// The grouping of the side-by-side view (`groep=`).
     pub grouping: Grouping,
+    /// One key question to show alone (`kernvraag=`): the side-by-side view grouped by key
+    /// question, this one only. An id that names no key question shows none.
+    pub question: Option<String>,
     pub display: Display,
     /// The word of the Woorden view (`woord=`), as typed; in the reading view, the word to
     /// mark.
@@ -246,6 +264,7 @@ impl Route {
                 "groep" if value == "kernvraag" => route.grouping = Grouping::Kernvraag,
                 "woord" => route.word = value,
                 "orde" => route.order = crate::words::Order::from_id(&value).unwrap_or_default(),
+                "kernvraag" => route.question = Some(value),
                 key => {
                     if let Some(values) = route.filters.field_mut(key) {
                         for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
@@ -257,6 +276,10 @@ impl Route {
                 }
             }
         }
+        if route.question.is_some() && route.doc.is_none() {
+            view = Some(View::NaastElkaar);
+            route.grouping = Grouping::Kernvraag;
+        }
         route.view = match (&route.doc, view) {
             (Some(_), _) => View::Lezen,
             (None, Some(View::Lezen)) | (None, None) => View::Zoeken,
@@ -264,6 +287,9 @@ impl Route {
         };
         if route.doc.is_none() {
             route.passage = None;
+        }
+        if route.view != View::NaastElkaar {
+            route.question = None;
         }
         if route.view != View::Begrippen {
             route.term = None;
@@ -289,7 +315,9 @@ impl Route {
                 parts.push(format!("passage={}", encode_component(passage)));
             }
         }
-        if self.grouping != Grouping::Thema {
+        if let Some(question) = self.question.as_ref().filter(|_| self.view == View::NaastElkaar) {
+            parts.push(format!("kernvraag={}", encode_component(question)));
+        } else if self.grouping != Grouping::Thema {
             parts.push(format!("groep={}", self.grouping.id()));
         }
         if let Some(term) = self.term.as_ref().filter(|_| self.view == View::Begrippen) {
@@ -452,10 +480,32 @@ mod tests {
         let route = Route::from_query("?embed=1&accent=%230B6E4F&modus=donker");
         assert_eq!(
             route.display,
-            Display { embed: true, accent: Some("0b6e4f".into()), scheme: Some(Scheme::Donker) }
+            Display {
+                embed: true,
+                accent: Some("0b6e4f".into()),
+                scheme: Some(Scheme::Donker),
+                huisstijl: None
+            }
         );
-        let bad = Route::from_query("?embed=ja&accent=red;background:url(x)&modus=paars");
+        let bad = Route::from_query(
+            "?embed=ja&accent=red;background:url(x)&modus=paars&huisstijl=a%22%3E%3Cb",
+        );
         assert_eq!(bad.display, Display::default());
+        let themed = Route::from_query("?huisstijl=Utrecht");
+        assert_eq!(themed.display.huisstijl.as_deref(), Some("utrecht"));
+        assert_eq!(themed.to_query(), "huisstijl=utrecht");
+    }
+
+    #[test]
+    fn one_key_question_opens_the_side_by_side_view() {
+        let route = Route::from_query("?kernvraag=kan-het-goedkoper&embed=1");
+        assert_eq!(route.view, View::NaastElkaar);
+        assert_eq!(route.grouping, Grouping::Kernvraag);
+        assert_eq!(route.question.as_deref(), Some("kan-het-goedkoper"));
+        assert_eq!(route.to_query(), "view=naast-elkaar&kernvraag=kan-het-goedkoper&embed=1");
+        // A document wins, as it does over every view; the question is then dropped.
+        let reading = Route::from_query("?kernvraag=x&doc=kinderschoenen");
+        assert_eq!((reading.view, reading.question), (View::Lezen, None));
     }
 
     #[test]
@@ -488,7 +538,14 @@ mod tests {
                     embed: true,
                     accent: Some("0b6e4f".into()),
                     scheme: Some(Scheme::Donker),
+                    huisstijl: Some("utrecht".into()),
                 },
+                ..Route::home()
+            },
+            Route {
+                view: View::NaastElkaar,
+                grouping: Grouping::Kernvraag,
+                question: Some("kan-het-goedkoper".into()),
                 ..Route::home()
             },
             Route::view(View::Overzicht),

@@ -5,13 +5,49 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::use_nav;
+use crate::state::{Route, View};
+
+/// The app's folder on its host, with origin: `https://gemeente.nl/verkenner/`.
+fn app_dir() -> (String, String) {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let dir = path[..path.rfind('/').map_or(0, |i| i + 1)].to_string();
+    (origin, dir)
+}
+
+/// The link a web editor can paste into a content system that embeds by oEmbed (WordPress,
+/// Drupal), when the view is one the build wrote a page with oEmbed discovery for: one theme,
+/// one key question or one article, with nothing else chosen. Other views embed with the code.
+fn paste_link(route: &Route) -> Option<String> {
+    let corpus = crate::corpus();
+    let plain = route.query.is_empty() && route.passage.is_none();
+    let f = &route.filters;
+    let unfiltered = f.stances.is_empty() && f.kinds.is_empty() && f.documents.is_empty();
+    let unfiltered = unfiltered && f.years.is_empty();
+    let page = if let Some(id) = &route.doc {
+        let article = corpus.documents.iter().any(|d| &d.id == id && d.title.is_some());
+        (plain && unfiltered && f.themes.is_empty() && article).then(|| format!("document/{id}/"))
+    } else if let Some(id) = &route.question {
+        let known = corpus.kernvragen.iter().any(|q| &q.id == id);
+        (plain && unfiltered && f.themes.is_empty() && known).then(|| format!("kernvraag/{id}/"))
+    } else if let [theme] = f.themes.as_slice() {
+        let known = corpus.themes.iter().any(|t| &t.id == theme);
+        (route.view == View::Zoeken && plain && unfiltered && known)
+            .then(|| format!("thema/{theme}/"))
+    } else {
+        None
+    };
+    let (origin, dir) = app_dir();
+    page.map(|page| format!("{origin}{dir}{page}"))
+}
 
 /// The `<iframe>` and resize script for the current view, with absolute URLs.
 fn snippet(query: &str) -> String {
     let location = window().location();
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = app_dir().1;
     let src = format!(
         "{origin}{path}?{}",
         if query.is_empty() { "embed=1".to_string() } else { format!("{query}&embed=1") }
@@ -26,6 +62,7 @@ fn snippet(query: &str) -> String {
 pub fn EmbedDialog() -> impl IntoView {
     let nav = use_nav();
     let dialog = NodeRef::<Dialog>::new();
+    let (paste, set_paste_link) = signal(None::<String>);
     let open = move |_: MouseEvent| {
         if let Some(d) = dialog.get() {
             // The code is written when the dialog opens (it is modal, so the route cannot
@@ -36,6 +73,7 @@ pub fn EmbedDialog() -> impl IntoView {
             if let Ok(Some(code)) = d.query_selector("textarea") {
                 code.set_text_content(Some(&snippet(&route.to_query())));
             }
+            set_paste_link.set(paste_link(&route));
             let _ = d.show_modal();
         }
     };
@@ -52,6 +90,12 @@ pub fn EmbedDialog() -> impl IntoView {
                "Het script past de hoogte aan de inhoud aan."</p>
             <label for="insluitcode">"Code om in te sluiten"</label>
             <textarea id="insluitcode" readonly rows="6"></textarea>
+            {move || paste.get().map(|link| view! {
+                <p class="embed-dialog__paste">
+                    "In WordPress of Drupal kunt u ook deze link plakken, op een eigen regel:"<br />
+                    <code data-paste-link="">{link}</code>
+                </p>
+            })}
             <p class="embed-dialog__actions">
                 <button type="button" on:click=close autofocus>"Sluiten"</button>
             </p>

@@ -25,13 +25,21 @@ pub fn SideBySideView() -> impl IntoView {
     focus_after_move("[data-view=naast-elkaar] h1");
     let results = route_results(usize::MAX);
     let grouping = Memo::new(move |_| nav.route.with(|r| r.grouping));
+    let question = Memo::new(move |_| nav.route.with(|r| r.question.clone()));
     let groups = Memo::new(move |_| {
         let passages: Vec<PassageIdx> =
             results.with(|r| r.hits.iter().map(|h| h.passage).collect());
-        match grouping.get() {
+        let mut groups = match grouping.get() {
             Grouping::Thema => by_theme(corpus, &passages),
             Grouping::Kernvraag => by_question(corpus, &passages),
+        };
+        // One key question alone (`kernvraag=`, as an embed shows it).
+        if let Some(id) = question.get() {
+            groups.retain(
+                |g| matches!(g.key, GroupKey::KeyQuestion(k) if corpus.kernvragen[k].id == id),
+            );
         }
+        groups
     });
     // One scale for every bar on the page: bars compare across groups too.
     let bar_scale = Memo::new(move |_| groups.with(|gs| scale(gs)));
@@ -46,7 +54,7 @@ pub fn SideBySideView() -> impl IntoView {
         })
     };
     let grouping_link = move |g: Grouping, label: &'static str| {
-        let to = move || Route { grouping: g, ..nav.route.get() };
+        let to = move || Route { grouping: g, question: None, ..nav.route.get() };
         view! {
             <a href=move || nav.href(&to()) aria-current=move || (grouping.get() == g).then_some("true")
                 on:click=move |ev: MouseEvent| nav.follow(&ev, to())>{label}</a>

@@ -14,6 +14,8 @@ const CACHE = `verkenner-${BUILD}`;
 // instead of fetched again. Every other file is revalidated with the server ('no-cache'), so
 // a new build never precaches an old index.html.
 const HASHED = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/;
+// The municipal token themes (huisstijl-<name>-<hash>.css), cached when first used.
+const ON_DEMAND = /\/huisstijl-[a-z0-9-]+-[0-9a-f]{16}\.css$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -35,12 +37,22 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // Only the app's own page is answered from the cache: the pages for content systems under
+  // thema/, kernvraag/ and document/ are small pages of their own, left to the network.
+  const scope = new URL(self.registration.scope).pathname;
+  if (request.mode === 'navigate' && url.pathname !== scope && url.pathname !== `${scope}index.html`) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // Every view is index.html with a query string: navigations get the cached page.
     const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : request;
     const cached = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
-    return cached ?? fetch(request);
+    if (cached) return cached;
+    const response = await fetch(request);
+    // A municipality's look is not precached (a first visit without one should not pay for
+    // every one): it joins this build's cache the first time a page asks for it.
+    if (ON_DEMAND.test(new URL(request.url).pathname) && response.ok) await cache.put(request, response.clone());
+    return response;
   })());
 });
