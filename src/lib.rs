@@ -14,6 +14,7 @@ pub mod sides;
 pub mod sort;
 pub mod state;
 pub mod text;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -23,6 +23,9 @@ pub enum View {
     NaastElkaar,
     /// The accessibility statement: what was tested, how, and the known limits.
     Toegankelijkheid,
+    /// How each side uses a word (`woord=`), in context, ordered by `orde=`; the words
+    /// typical of each side; the framing words.
+    Woorden,
 }
 
 /// How the side-by-side view groups passages (`groep=`).
@@ -52,6 +55,7 @@ impl View {
             View::Overzicht => "overzicht",
             View::NaastElkaar => "naast-elkaar",
             View::Toegankelijkheid => "toegankelijkheid",
+            View::Woorden => "woorden",
         }
     }
 
@@ -64,6 +68,7 @@ impl View {
             View::Overzicht,
             View::NaastElkaar,
             View::Toegankelijkheid,
+            View::Woorden,
         ]
         .into_iter()
         .find(|v| v.id() == id)
@@ -221,6 +226,11 @@ pub struct Route {
     /// question, this one only. An id that names no key question shows none.
     pub question: Option<String>,
     pub display: Display,
+    /// The word of the Woorden view (`woord=`), as typed; in the reading view, the word to
+    /// mark.
+    pub word: String,
+    /// The order of the Woorden view's lines (`orde=`).
+    pub order: crate::words::Order,
 }
 
 /// Longest parameter value kept; longer values are cut (ids are short, URLs can be huge).
@@ -252,6 +262,8 @@ impl Route {
                 "passage" => route.passage = Some(value),
                 "begrip" => route.term = Some(value),
                 "groep" if value == "kernvraag" => route.grouping = Grouping::Kernvraag,
+                "woord" => route.word = value,
+                "orde" => route.order = crate::words::Order::from_id(&value).unwrap_or_default(),
                 "kernvraag" => route.question = Some(value),
                 key => {
                     if let Some(values) = route.filters.field_mut(key) {
@@ -282,6 +294,12 @@ impl Route {
         if route.view != View::Begrippen {
             route.term = None;
         }
+        if !matches!(route.view, View::Woorden | View::Lezen) {
+            route.word.clear();
+        }
+        if route.view != View::Woorden {
+            route.order = crate::words::Order::Text;
+        }
         route
     }
 
@@ -304,6 +322,12 @@ impl Route {
         }
         if let Some(term) = self.term.as_ref().filter(|_| self.view == View::Begrippen) {
             parts.push(format!("begrip={}", encode_component(term)));
+        }
+        if !self.word.is_empty() && matches!(self.view, View::Woorden | View::Lezen) {
+            parts.push(format!("woord={}", encode_component(&self.word)));
+        }
+        if self.order != crate::words::Order::Text && self.view == View::Woorden {
+            parts.push(format!("orde={}", self.order.id()));
         }
         if !self.query.is_empty() {
             parts.push(format!("q={}", encode_component(&self.query)));
@@ -343,6 +367,11 @@ impl Route {
             filters: self.filters.clone(),
             ..Route::default()
         }
+    }
+
+    /// The Woorden view for a word.
+    pub fn word(word: &str) -> Route {
+        Route { view: View::Woorden, word: word.to_string(), ..Route::default() }
     }
 
     /// The glossary, opened at a term.
@@ -521,12 +550,26 @@ mod tests {
             },
             Route::view(View::Overzicht),
             Route::view(View::Toegankelijkheid),
+            Route::word("eigen kracht"),
+            Route { order: crate::words::Order::Left, ..Route::word("zorg") },
+            Route { word: "zorg".into(), ..Route::passage("a", "a-1") },
         ] {
             assert_eq!(Route::from_query(&route.to_query()), route, "query {}", route.to_query());
         }
         assert_eq!(Route::home().to_query(), "");
         filtered.filters.toggle("thema", "jeugd");
         assert_eq!(filtered.filters.themes, ["geld"], "toggling removes");
+    }
+
+    #[test]
+    fn reads_words_and_their_order_only_where_they_apply() {
+        let route = Route::from_query("?view=woorden&woord=eigen+kracht&orde=rechts");
+        assert_eq!((route.view, route.word.as_str()), (View::Woorden, "eigen kracht"));
+        assert_eq!(route.order, crate::words::Order::Right);
+        assert_eq!(Route::from_query("?view=woorden&orde=onzin").order, Default::default());
+        let reading = Route::from_query("?doc=a&woord=zorg&orde=links");
+        assert_eq!((reading.word.as_str(), reading.order), ("zorg", Default::default()));
+        assert_eq!(Route::from_query("?view=zoeken&woord=zorg").word, "");
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! the app.
 //!
 //! `verkenner search [...] "QUERY"` searches the embedded corpus, as the app does.
+//! `verkenner woord [--json] [--orde tekst|links|rechts] "WORD"` shows how each side uses a
+//! word, in context, with the typical words of each side and the framing words: the
+//! Woorden view's answer.
 //! `verkenner check [--corpus DIR]` validates a corpus folder and prints the same errors as the
 //! build. Errors go to stderr with a non-zero exit code.
 
@@ -12,12 +15,15 @@ use std::process::ExitCode;
 
 use verkenner::corpus::{Kind, Stance};
 use verkenner::search::Filters;
+use verkenner::words::{Concordance, Order};
 
 const USAGE: &str = "\
 Gebruik / usage:
   verkenner search [--json] [--limit N] [--theme T] [--stance S] [--kind K]
                    [--document D] [--year Y|onbekend] \"QUERY\"
                                    search the embedded corpus (filters may repeat)
+  verkenner woord [--json] [--orde tekst|links|rechts] \"WORD\"
+                                   a word in context per side, as the Woorden view shows it
   verkenner check [--corpus DIR]   validate a corpus folder (default: corpus)
   verkenner stats                  counts of the embedded corpus";
 
@@ -41,6 +47,7 @@ fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("search") => search(&args[1..]),
+        Some("woord") => word(&args[1..]),
         Some("stats") if args.len() == 1 => {
             stats(verkenner::corpus());
             Ok(())
@@ -242,6 +249,7 @@ fn check(args: &[String]) -> Result<(), String> {
         }
     }
     let corpus = verkenner::corpus::load_dir(&dir).map_err(|errors| errors.to_string())?;
+    verkenner::corpus::framing::load(&dir, &corpus).map_err(|errors| errors.to_string())?;
     println!("{}: ok", dir.display());
     stats(&corpus);
     Ok(())
@@ -261,4 +269,149 @@ fn stats(corpus: &verkenner::Corpus) {
         let n = corpus.passages.iter().filter(|p| p.stance == stance).count();
         println!("  {:<20} {n}", stance.label());
     }
+}
+
+fn word(args: &[String]) -> Result<(), String> {
+    let mut json = false;
+    let mut order = Order::Text;
+    let mut word: Option<&str> = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--orde" => {
+                let v = rest.next().ok_or("--orde needs a value")?;
+                order = Order::from_id(v)
+                    .ok_or(format!("unknown order \"{v}\"; use tekst, links or rechts"))?;
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option \"{flag}\"\n\n{USAGE}"))
+            }
+            _ if word.is_some() => return Err("give the word as one argument, in quotes".into()),
+            text => word = Some(text),
+        }
+    }
+    let answer = verkenner::words::words().lookup(word.unwrap_or_default(), order);
+    let out = if json {
+        serde_json::to_string_pretty(&word_json(&answer)).expect("JSON values always serialise")
+            + "\n"
+    } else {
+        word_human(&answer)
+    };
+    print(&out)
+}
+
+fn word_json(answer: &Concordance) -> serde_json::Value {
+    let corpus = verkenner::corpus();
+    let table = verkenner::words::table();
+    let sides: Vec<serde_json::Value> = answer
+        .sides
+        .iter()
+        .map(|side| {
+            let lines: Vec<serde_json::Value> = side
+                .lines
+                .iter()
+                .map(|line| {
+                    let passage = &corpus.passages[line.passage as usize];
+                    let article = corpus.article_of(passage.document) as usize;
+                    let [left, keyword, right] = line.parts(&passage.text);
+                    serde_json::json!({
+                        "passage": passage.id,
+                        "document": corpus.documents[passage.document as usize].id,
+                        "article": corpus.documents[article].id,
+                        "kind": line.kind.id(),
+                        "left": left, "keyword": keyword, "right": right,
+                        "start": line.start, "end": line.end,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "stance": side.stance.id(),
+                "count": side.count(),
+                "words": side.words,
+                "per_thousand": side.per_thousand(),
+                "per_thousand_text": verkenner::words::decimal(side.per_thousand()),
+                "lines": lines,
+            })
+        })
+        .collect();
+    let typical: Vec<serde_json::Value> = Stance::ALL
+        .iter()
+        .zip(&table.keywords.sides)
+        .map(|(stance, words)| {
+            serde_json::json!({
+                "stance": stance.id(),
+                "words": words.iter().map(|k| serde_json::json!({
+                    "form": k.form, "stem": k.stem, "count": k.count,
+                    "reference": k.reference, "score": k.score,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let framing: Vec<serde_json::Value> = table
+        .framing
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "word": f.word,
+                "term": f.term.map(|t| corpus.glossary[t as usize].id.clone()),
+                "quotes": f.quotes.iter().map(|q| {
+                    let passage = &corpus.passages[q.passage as usize];
+                    serde_json::json!({
+                        "stance": q.stance.id(),
+                        "passage": passage.id,
+                        "text": &passage.text[q.start as usize..q.end as usize],
+                    })
+                }).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "word": answer.word,
+        "total": answer.total(),
+        "sides": sides,
+        "forms": answer.forms.iter().map(|f| serde_json::json!({
+            "term": f.term, "kind": f.kind.id(), "count": f.count,
+        })).collect::<Vec<_>>(),
+        "suggestions": answer.suggestions,
+        "typical": typical,
+        "framing": framing,
+    })
+}
+
+fn word_human(answer: &Concordance) -> String {
+    let corpus = verkenner::corpus();
+    if answer.total() == 0 {
+        let mut out = format!("\"{}\" does not occur in the texts\n", answer.word);
+        if !answer.suggestions.is_empty() {
+            let _ = writeln!(out, "did you mean: {}", answer.suggestions.join(", "));
+        }
+        return out;
+    }
+    let mut out = String::new();
+    for side in &answer.sides {
+        let _ = writeln!(
+            out,
+            "\n{}: {} times, {} per 1 000 words ({} words)",
+            side.stance.id(),
+            side.count(),
+            verkenner::words::decimal(side.per_thousand()),
+            side.words
+        );
+        for line in &side.lines {
+            let passage = &corpus.passages[line.passage as usize];
+            let [left, keyword, right] = line.parts(&passage.text);
+            let flat = |t: &str| t.replace('\n', " ");
+            let _ = writeln!(
+                out,
+                "  {:>50} [{}] {:<50} {} ({})",
+                flat(left),
+                flat(keyword),
+                flat(right),
+                passage.id,
+                line.kind.id()
+            );
+        }
+    }
+    out
 }

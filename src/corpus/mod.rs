@@ -4,6 +4,7 @@
 //! `validate` turn the files in `corpus/` into that model and run natively only: in build.rs,
 //! in tests and in the command-line tool. The browser never parses a corpus file.
 
+pub mod framing;
 pub mod model;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -36,6 +36,7 @@ pub fn input_files(dir: &Path) -> Vec<std::path::PathBuf> {
         dir.join("glossary.toml"),
         dir.join("synonyms.toml"),
         dir.join(super::everyday::FILE),
+        dir.join("framing.toml"),
     ];
     for sub in ["documents", "sources"] {
         if let Ok(entries) = fs::read_dir(dir.join(sub)) {

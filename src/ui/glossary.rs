@@ -67,6 +67,7 @@ pub fn GlossaryView() -> impl IntoView {
                             <dd>
                                 <p>{term.explanation.clone()}</p>
                                 <p class="glossary__source" data-source="">"Bron: "{term.source.clone()}</p>
+                                <super::words::FramingQuotes term=i as TermIdx />
                                 {(!term.aliases.is_empty()).then(|| view! {
                                     <p class="glossary__aliases">"Ook: " {term.aliases.join(", ")}</p>
                                 })}

@@ -19,6 +19,7 @@ mod sides;
 mod signposts;
 mod statement;
 mod status;
+mod words;
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -218,6 +219,7 @@ fn App() -> impl IntoView {
         (View::Overzicht, _) => overview::OverviewView().into_any(),
         (View::NaastElkaar, _) => sides::SideBySideView().into_any(),
         (View::Toegankelijkheid, _) => statement::AccessibilityStatement().into_any(),
+        (View::Woorden, _) => words::WordsView().into_any(),
     };
     let current = move |v: View| move || (shown.get().0 == v).then_some("page");
     let embed = nav.route.with_untracked(|r| r.display.embed);
@@ -241,6 +243,7 @@ fn App() -> impl IntoView {
             (View::Zoeken, "Zoeken"),
             (View::NaastElkaar, "Naast elkaar"),
             (View::Teksten, "Teksten"),
+            (View::Woorden, "Woorden"),
             (View::Begrippen, "Begrippen"),
             (View::Overzicht, "Overzicht"),
         ]

@@ -94,6 +94,7 @@ pub fn OverviewView() -> impl IntoView {
                 </table>
             </div>
             <WhoSpeaks corpus=corpus />
+            <super::words::SilentSides />
             <p class="overview__note">
                 {format!("Van de {} tekstdelen hebben er {} een datum: ", corpus.passages.len(), (0..corpus.passages.len() as u32).filter(|&p| year_of(corpus, p).is_some()).count())}
                 "de meeste teksten noemen geen datum. Wij vullen die niet zelf in."

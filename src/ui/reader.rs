@@ -75,6 +75,10 @@ pub fn Reader(doc: DocIdx) -> impl IntoView {
 /// Marks per passage for the search the reader came from: the passages it matched, with the
 /// matched words' byte ranges in their full text.
 fn search_marks(route: &Route) -> HashMap<PassageIdx, Vec<(usize, usize)>> {
+    // Arriving from the Woorden view: mark that word as it found it.
+    if !route.word.trim().is_empty() {
+        return crate::words::words().marks(&route.word).into_iter().collect();
+    }
     if route.query.trim().is_empty() {
         return HashMap::new();
     }

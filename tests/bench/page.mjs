@@ -23,6 +23,7 @@ import { printBreakdown } from './page/breakdown.mjs';
 import { printLighthouse, startBrotliServer } from './page/lighthouse.mjs';
 import { printProfile } from './page/profile.mjs';
 import { printSizes } from './page/sizes.mjs';
+import { printWordLatency, wordLatency } from './page/words.mjs';
 import { heading, part } from './page/util.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -99,6 +100,11 @@ try {
     for (const run of runs) if (run.breakdown) printBreakdown(run.breakdown, queries.reduce((n, q) => n + [...q].length, 0));
     return runs;
   });
+  summary.words = await part('4c. per-keystroke latency of the Woorden view\'s word box', async () => {
+    const runs = await wordLatency(browser, server.url);
+    printWordLatency(runs);
+    return runs;
+  });
   summary.memory = await part('6. memory', async () => {
     const m = await memory(browser, server.url, queries, 1000);
     printMemory(m);
@@ -138,6 +144,10 @@ for (const run of summary.latency ?? []) {
     ['verkenner', 'minisearch', 'flexsearch'].map((n) => `${n} ${median(f(n)).toFixed(1)} / ${p95(f(n)).toFixed(1)}`).join('; '));
   line(`keystroke work at ${run.rate}x, median / p95`,
     ['verkenner', 'minisearch', 'flexsearch'].map((n) => `${n} ${median(w(n)).toFixed(1)} / ${p95(w(n)).toFixed(1)}`).join('; '));
+}
+for (const run of summary.words ?? []) {
+  const f = run.records.map((r) => r.frame);
+  line(`Woorden: keystroke to frame at ${run.rate}x, median / p95`, `${median(f).toFixed(1)} / ${p95(f).toFixed(1)}`);
 }
 if (summary.memory) line('wasm memory: start-up / after 1 000 queries', `${summary.memory.before.wasm ?? '-'} / ${summary.memory.after.wasm ?? '-'} bytes`);
 for (const [name, report] of Object.entries(summary.lighthouse ?? {})) {

@@ -9,6 +9,7 @@ mod embedded;
 mod everyday;
 mod real_corpus;
 mod search;
+mod words;
 
 use std::path::{Path, PathBuf};
 

@@ -21,7 +21,7 @@ const FLEXSEARCH = join(MODULES, 'flexsearch', 'dist', 'flexsearch.bundle.min.js
 
 export const RATES = [1, 4];
 
-async function throttle(context, page, rate) {
+export async function throttle(context, page, rate) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return cdp;
@@ -89,7 +89,7 @@ export function printStartup(all, query) {
 // ---- 4 and 5. per-keystroke latency ---------------------------------------------------------
 
 /** Types each query character by character into `input`; returns the probe's records. */
-async function typeQueries(page, engine, queries) {
+export async function typeQueries(page, engine, queries) {
   const records = [];
   let late = 0;
   for (const query of queries) {
