@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, repo, appReady, axeViolations } from './harness.mjs';
 import { startServer } from './server.mjs';
-import { readmePolicy, startNginx, startWordPress } from '../hosts/hosts.mjs';
+import { filledPolicy, startNginx, startWordPress } from '../hosts/hosts.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -42,7 +42,7 @@ test('(b) under nginx with the README\'s headers, the app works and embeds where
     // The headers are the README's, as nginx sends them.
     const index = await fetch(nginx.url, { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(index.status, 200);
-    assert.equal(index.headers.get('content-security-policy'), readmePolicy().replace('https://www.uw-gemeente.nl', embedder));
+    assert.equal(index.headers.get('content-security-policy'), filledPolicy({ root: join(repo, 'dist'), embedder }));
     assert.match(index.headers.get('content-security-policy'), /frame-ancestors 'self' http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(index.headers.get('referrer-policy'), 'no-referrer');

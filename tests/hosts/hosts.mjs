@@ -67,16 +67,35 @@ export function readmePolicy() {
 }
 
 /**
+ * The start screen's style hash from the built page's own policy (its `<meta>` tag), which the
+ * README tells a host to copy in place of `'sha256-…'`.
+ */
+export function builtStyleHash(root) {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const m = html.match(/style-src 'self' ('sha256-[A-Za-z0-9+\/=]+')/);
+  if (!m) throw new Error(`${root}/index.html's policy allows no inline style by its hash`);
+  return m[1];
+}
+
+/** The README's policy as a host fills it in: its embedding site and the built style hash. */
+export function filledPolicy({ root, embedder }) {
+  return readmePolicy()
+    .replaceAll('https://www.uw-gemeente.nl', embedder)
+    .replaceAll("'sha256-…'", builtStyleHash(root));
+}
+
+/**
  * Serves `root` at http://127.0.0.1:PORT/verkenner/ through Debian's nginx, configured with
  * the README's block; `embedder` (an origin) takes the place of the README's example site in
- * frame-ancestors.
+ * frame-ancestors, and the built page's style hash the place of `'sha256-…'`.
  */
 export async function startNginx({ root, embedder }) {
   const dir = mkdtempSync(join(tmpdir(), 'verkenner-nginx-'));
   const port = await freePort();
   const block = readmeNginx()
     .replaceAll('/var/www/verkenner/', `${root.replace(/\/?$/, '/')}`)
-    .replaceAll('https://www.uw-gemeente.nl', embedder);
+    .replaceAll('https://www.uw-gemeente.nl', embedder)
+    .replaceAll("'sha256-…'", builtStyleHash(root));
   writeFileSync(join(dir, 'nginx.conf'), `
 daemon off;
 master_process off;
