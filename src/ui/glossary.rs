@@ -20,11 +20,7 @@ pub fn GlossaryView() -> impl IntoView {
         None => focus_after_move("[data-view=begrippen] h1"),
     }
     let on_input = move |ev: Event| {
-        let value = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .unwrap_or_default();
+        let value = event_target_value(&ev);
         let mut route = nav.route.get_untracked();
         route.query = value;
         route.term = None;

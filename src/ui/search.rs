@@ -114,11 +114,7 @@ pub fn SearchBox() -> impl IntoView {
         route
     };
     let on_input = move |ev: Event| {
-        let value = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .unwrap_or_default();
+        let value = event_target_value(&ev);
         nav.replace(with_query(value));
     };
     let input = NodeRef::<html::Input>::new();

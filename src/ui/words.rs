@@ -7,7 +7,6 @@
 
 use leptos::ev::{Event, MouseEvent};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::parts::StanceIcon;
 use super::search::{route_results, FilterPanel, SearchBox};
@@ -65,11 +64,7 @@ pub fn WordsView() -> impl IntoView {
         })
     });
     let on_input = move |ev: Event| {
-        let value = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .unwrap_or_default();
+        let value = event_target_value(&ev);
         let mut route = nav.route.get_untracked();
         route.word = value;
         nav.replace(route);
